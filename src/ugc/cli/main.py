@@ -1,0 +1,132 @@
+"""The `ugc` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ugc.brief.loader import load_brief
+from ugc.cli.progress import RichListener
+from ugc.config import Settings
+from ugc.errors import BriefError
+from ugc.pipeline.coordinator import Coordinator, LocalExecutor, SerialExecutor
+from ugc.pipeline.deliver import deliver, start_output
+from ugc.pipeline.errors import StepError
+from ugc.pipeline.job import Engines, JobSpec, plan
+from ugc.pipeline.render.layout import all_aspects
+from ugc.pipeline.store import FileArtifactStore
+from ugc.providers.offline.copywriter import RuleBasedCopywriter
+from ugc.providers.offline.fonts import resolve_fonts
+from ugc.providers.offline.music import SynthMusic
+from ugc.providers.offline.voices import default_voice_engines, pick_voice_engine
+
+app = typer.Typer(add_completion=False, help="UGC Creator Studio: briefs in, checked ads out.")
+console = Console(stderr=True)
+
+
+@app.callback()
+def _root() -> None:
+    """UGC Creator Studio."""
+
+
+def _aspects(value: str) -> tuple[str, ...]:
+    """Parse --aspects ('all' or a comma list)."""
+    if value == "all":
+        return all_aspects()
+    items = tuple(a.strip() for a in value.split(",") if a.strip())
+    bad = [a for a in items if a not in all_aspects()]
+    if bad or not items:
+        raise typer.BadParameter(f"unknown aspect {bad[0] if bad else value!r}; "
+                                 f"choose from {', '.join(all_aspects())} or 'all'")
+    return items
+
+
+@app.command()
+def create(
+    brief: Annotated[Path, typer.Argument(help="Brief file (YAML or JSON).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("OUT"),
+    variants: Annotated[int, typer.Option(min=1, max=50, help="Script variants.")] = 1,
+    aspects: Annotated[str, typer.Option(help="'all' or e.g. 9:16,1:1.")] = "all",
+    seed: Annotated[int, typer.Option(help="Seed for every random choice.")] = 7,
+    serial: Annotated[bool, typer.Option(help="Run steps one by one (for benchmarks).")] = False,
+) -> None:
+    """Turn a brief into finished, checked videos for every platform."""
+    settings = Settings()
+    engines = _engines(settings)
+    try:
+        parsed = load_brief(brief, lambda lang: _supports(engines, lang))
+    except BriefError as exc:
+        console.print(f"[red]error:[/] brief {exc.message}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    spec = JobSpec(parsed, variants, _aspects(aspects), seed)
+    engines = _for_language(engines, parsed.language, parsed.options.voice)
+    store = FileArtifactStore(settings.cache_dir)
+    store.clear_scratch()
+    start_output(out)
+    steps = plan(spec, engines, store)
+    listener = RichListener(console, len(steps))
+    executor = SerialExecutor() if serial else LocalExecutor(settings.workers)
+    coord = Coordinator(store, executor, listener)
+    t0 = time.perf_counter()
+    try:
+        with listener.progress:
+            outputs = coord.run(steps)
+    except StepError as exc:
+        console.print(f"[red]error:[/] step {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        executor.shutdown()
+    manifest = deliver(spec, engines, store, outputs, out)
+    _write_run(out, coord, time.perf_counter() - t0)
+    _report(manifest, out)
+    if not manifest["passed"]:
+        raise typer.Exit(3)
+
+
+def _engines(settings: Settings) -> Engines:
+    """Build the offline engines (the default; cloud providers arrive through the router)."""
+    voices = default_voice_engines(settings.cache_dir / "voices")
+    return Engines(writer=RuleBasedCopywriter(), voice=voices[0], music=SynthMusic(),
+                   fonts=resolve_fonts(), ffmpeg=settings.ffmpeg, ffprobe=settings.ffprobe,
+                   voices=tuple(voices))
+
+
+def _supports(engines: Engines, language: str) -> bool:
+    """Return True if any voice engine speaks the language."""
+    return any(v.supports(language) for v in engines.voices)
+
+
+def _for_language(engines: Engines, language: str, voice: str | None) -> Engines:
+    """Pick the voice engine for the brief's language."""
+    from dataclasses import replace
+
+    return replace(engines, voice=pick_voice_engine(list(engines.voices), language, voice))
+
+
+def _write_run(out: Path, coord: Coordinator, seconds: float) -> None:
+    """Record which steps ran or came from cache, and how long each took."""
+    runs = [{"step": r.name, "status": r.status, "seconds": round(r.seconds, 3)}
+            for r in coord.runs.values()]
+    (out / "run.json").write_text(json.dumps({"seconds": round(seconds, 2), "steps": runs},
+                                             indent=2))
+
+
+def _report(manifest: dict[str, object], out: Path) -> None:
+    """Print where the outputs are and whether QA passed."""
+    status = "[green]all QA checks passed[/]" if manifest["passed"] else "[red]QA failures[/]"
+    console.print(f"{status}; manifest: {out / 'manifest.json'}")
+
+
+def main() -> None:
+    """Run the CLI."""
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Deliver: copy outputs into OUT with stable names and write manifest.json last, atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ugc.pipeline.job import Engines, JobSpec, cast_variant, input_hashes
+from ugc.pipeline.store import FileArtifactStore
+from ugc.pipeline.types import FPS
+
+MANIFEST = "manifest.json"
+
+
+def start_output(out: Path) -> None:
+    """Create OUT and remove a previous manifest, so a half-finished run never looks complete."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MANIFEST).unlink(missing_ok=True)
+
+
+def deliver(spec: JobSpec, engines: Engines, store: FileArtifactStore,
+            outputs: dict[str, dict[str, Any]], out: Path) -> dict[str, Any]:
+    """Copy every variant's files into OUT and write the manifest; return it."""
+    variants = [_variant(spec, engines, store, outputs, out, i) for i in range(spec.variants)]
+    manifest = {
+        "version": 1,
+        "product": spec.brief.product.name,
+        "target_seconds": spec.brief.target_seconds,
+        "seed": spec.seed,
+        "aspects": list(spec.aspects),
+        "engines": {"script": f"{engines.writer.name} {engines.writer.version}",
+                    "voice": f"{engines.voice.name} {engines.voice.version}",
+                    "music": f"{engines.music.name} {engines.music.version}"},
+        "inputs": {Path(p).name: h for p, h in input_hashes(spec.brief).items()},
+        "passed": all(o["qa_passed"] for v in variants for o in v["outputs"]),
+        "variants": variants,
+    }
+    _atomic_json(out / MANIFEST, manifest)
+    return manifest
+
+
+def _variant(spec: JobSpec, e: Engines, store: FileArtifactStore,
+             outputs: dict[str, dict[str, Any]], out: Path, i: int) -> dict[str, Any]:
+    """Deliver one variant and describe it."""
+    v = f"{i:02d}"
+    folder = out / f"variant-{v}"
+    folder.mkdir(parents=True, exist_ok=True)
+    fit, tl = outputs[f"fit/{v}"], outputs[f"timeline/{v}"]
+    _write(folder / "script.json", json.dumps(fit["script"], indent=2, ensure_ascii=False))
+    _copy(store, tl["srt"], folder / "captions.srt")
+    _copy(store, tl["vtt"], folder / "captions.vtt")
+    script = fit["script"]
+    return {
+        "variant": i,
+        "format": script["format"],
+        "hook": script["hook_id"],
+        "cast": cast_variant(spec, e.music.moods, i).__dict__,
+        "script": f"variant-{v}/script.json",
+        "captions": {"srt": f"variant-{v}/captions.srt", "vtt": f"variant-{v}/captions.vtt"},
+        "claims": [c for line in script["lines"] for c in line["claims"]],
+        "disclosure": script.get("disclosure"),
+        "resolutions": fit["resolutions"],
+        "seeds": {"script": i * 7919 + 13, "render": spec.seed + i},
+        "voice": {"engine": fit["voice"]["engine"], "version": fit["voice"]["engine_version"]},
+        "outputs": [_aspect(store, outputs, folder, v, a) for a in spec.aspects],
+    }
+
+
+def _aspect(store: FileArtifactStore, outputs: dict[str, dict[str, Any]], folder: Path,
+            v: str, aspect: str) -> dict[str, Any]:
+    """Deliver one aspect of one variant."""
+    a = aspect.replace(":", "x")
+    render, qa, thumbs = outputs[f"render/{v}/{a}"], outputs[f"qa/{v}/{a}"], outputs[
+        f"thumbs/{v}/{a}"]
+    rel = f"variant-{v}"
+    _copy(store, render["video"], folder / f"{a}.mp4")
+    report = store.get_json(qa["report"])
+    _write(folder / f"qa-{a}.json", json.dumps(report, indent=2, ensure_ascii=False))
+    _write(folder / f"qa-{a}.txt", summary(report))
+    thumbs_out = []
+    for c in thumbs["candidates"]:
+        name = f"thumb-{a}-{c['rank']}.jpg"
+        _copy(store, c["image"], folder / name)
+        thumbs_out.append({"path": f"{rel}/{name}", "rank": c["rank"], "score": c["score"],
+                           "reason": c["reason"]})
+    probe = {c["check"]: c["value"] for c in report["checks"]}
+    w, h = (int(x) for x in probe["profile_conformance"]["size"].split("x"))
+    return {"aspect": aspect, "video": f"{rel}/{a}.mp4", "width": w, "height": h,
+            "duration": probe["duration_s"], "fps": FPS, "thumbnails": thumbs_out,
+            "qa": {"json": f"{rel}/qa-{a}.json", "summary": f"{rel}/qa-{a}.txt"},
+            "qa_passed": report["passed"], "sha256": render["video"].split(".")[0]}
+
+
+def summary(report: dict[str, Any]) -> str:
+    """Render a QA report as a readable checklist."""
+    lines = [f"QA {report.get('aspect', '')}: {'PASSED' if report['passed'] else 'FAILED'}", ""]
+    for c in report["checks"]:
+        mark = "ok  " if c["passed"] else "FAIL"
+        detail = f"  ({c['detail']})" if c["detail"] else ""
+        lines.append(f"[{mark}] {c['check']}: {c['value']}  target {c['target']}{detail}")
+    return "\n".join(lines) + "\n"
+
+
+def _copy(store: FileArtifactStore, key: str, dest: Path) -> None:
+    """Copy an artifact to dest atomically."""
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    shutil.copyfile(store.path(key), tmp)
+    os.replace(tmp, dest)
+
+
+def _write(dest: Path, text: str) -> None:
+    """Write text to dest atomically."""
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, dest)
+
+
+def _atomic_json(dest: Path, value: Any) -> None:
+    """Write JSON to dest via a temp file in the same folder."""
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".manifest-")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(value, fh, indent=2, ensure_ascii=False)
+    os.replace(tmp, dest)

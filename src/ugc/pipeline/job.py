@@ -1,0 +1,119 @@
+"""Plan a job as a DAG of cached steps: script, fit, music, mix, motion, timeline, render, QA."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ugc.pipeline.agents.captions import STYLES
+from ugc.pipeline.agents.persona import PERSONAS
+from ugc.pipeline.agents.setting import SETTINGS
+from ugc.pipeline.codec import brief_to_json
+from ugc.pipeline.coordinator import Step
+from ugc.pipeline.job_steps import StepBodies
+from ugc.pipeline.ports import MusicSource, ScriptWriter, VoiceEngine
+from ugc.pipeline.render.fonts import FontSet
+from ugc.pipeline.store import FileArtifactStore, file_digest
+from ugc.pipeline.types import Brief
+
+RENDER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Engines:
+    """The ports a job runs on, chosen by the entry point."""
+
+    writer: ScriptWriter
+    voice: VoiceEngine
+    music: MusicSource
+    fonts: FontSet
+    ffmpeg: str
+    ffprobe: str
+    voices: tuple[VoiceEngine, ...] = ()
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """What to make: a brief, how many variants, which aspects, and the seed."""
+
+    brief: Brief
+    variants: int
+    aspects: tuple[str, ...]
+    seed: int = 7
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Per-variant creative choices."""
+
+    persona: str
+    setting: str
+    mood: str
+    caption_style: str
+
+
+def cast_variant(spec: JobSpec, moods: Sequence[str], i: int) -> Cast:
+    """Pick persona, setting, music mood and caption style for variant i (brief options win)."""
+    o, s = spec.brief.options, spec.seed
+    return Cast(
+        persona=o.persona or PERSONAS[(s + i * 3) % len(PERSONAS)].id,
+        setting=o.setting or SETTINGS[(s + i) % len(SETTINGS)],
+        mood=o.music_mood or moods[(s + i) % len(moods)],
+        caption_style=o.caption_style or STYLES[(s + i) % len(STYLES)],
+    )
+
+
+def input_hashes(brief: Brief) -> dict[str, str]:
+    """Return the sha256 of every asset file the brief names."""
+    a = brief.assets
+    paths = [*a.product_images, *a.broll, a.creator_clip, a.music, brief.brand.logo]
+    return {p: file_digest(Path(p)) for p in paths if p}
+
+
+def plan(spec: JobSpec, engines: Engines, store: FileArtifactStore) -> list[Step]:
+    """Return every step of the job."""
+    bodies = StepBodies(spec.brief, engines, store)
+    hashes = input_hashes(spec.brief)
+    steps: list[Step] = []
+    for i in range(spec.variants):
+        steps += _variant_steps(spec, engines, bodies, hashes, i)
+    return steps
+
+
+def _variant_steps(spec: JobSpec, e: Engines, b: StepBodies, hashes: dict[str, str],
+                   i: int) -> list[Step]:
+    """Return the steps of one variant."""
+    brief, cast = spec.brief, cast_variant(spec, e.music.moods, i)
+    copy = brief_to_json(brief)
+    copy_in = {"product": copy["product"], "tone": brief.tone, "language": brief.language,
+               "target": brief.target_seconds, "formats": list(brief.options.formats),
+               "disclosure": brief.options.disclosure}
+    v = f"{i:02d}"
+    steps = [
+        Step(f"script/{v}", "script", e.writer.version, {"brief": copy_in, "variant": i,
+             "seed": spec.seed}, b.script(i)),
+        Step(f"fit/{v}", "fit", f"1+{e.voice.version}+{e.writer.version}",
+             {"brief": copy_in, "voice": brief.options.voice}, b.fit, (f"script/{v}",)),
+        Step(f"music/{v}", "music", e.music.version,
+             {"mood": cast.mood, "seed": spec.seed + i,
+              "track": hashes.get(brief.assets.music or "")}, b.music(cast.mood, spec.seed + i),
+             (f"fit/{v}",)),
+        Step(f"mix/{v}", "mix", "1", {}, b.mix, (f"fit/{v}", f"music/{v}")),
+        Step(f"motion/{v}", "motion", "1", {"seed": spec.seed + i}, b.motion(spec.seed + i),
+             (f"fit/{v}",)),
+        Step(f"timeline/{v}", "timeline", "1",
+             {"cast": cast.__dict__, "brand": copy["brand"], "assets": hashes,
+              "seed": spec.seed + i}, b.timeline(cast, spec.seed + i), (f"fit/{v}",)),
+    ]
+    for aspect in spec.aspects:
+        a = aspect.replace(":", "x")
+        deps = (f"timeline/{v}", f"motion/{v}", f"mix/{v}")
+        steps.append(Step(f"render/{v}/{a}", "render", RENDER_VERSION, {"aspect": aspect},
+                          b.render(aspect), deps, heavy=True))
+        steps.append(Step(f"thumbs/{v}/{a}", "thumbs", "1", {"aspect": aspect},
+                          b.thumbs(aspect), (f"render/{v}/{a}", f"timeline/{v}")))
+        steps.append(Step(f"qa/{v}/{a}", "qa", "1", {"aspect": aspect}, b.qa(aspect),
+                          (f"render/{v}/{a}", f"fit/{v}", f"motion/{v}", f"timeline/{v}"),
+                          heavy=True))
+    return steps

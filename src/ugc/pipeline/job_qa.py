@@ -1,0 +1,124 @@
+"""QA and thumbnail step bodies: measure each output, and rank thumbnail candidates."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+from ugc.pipeline.agents import probe
+from ugc.pipeline.agents.motion import lip_sync_error_frames
+from ugc.pipeline.agents.qa import Expect, build_report, caption_offsets
+from ugc.pipeline.codec import voice_from_json
+from ugc.pipeline.coordinator import Outputs, StepResult
+from ugc.pipeline.render import color
+from ugc.pipeline.render.fonts import FontSet, load_font
+from ugc.pipeline.render.layout import layout_for
+from ugc.pipeline.store import FileArtifactStore
+from ugc.pipeline.text import is_spoken
+from ugc.pipeline.timeline import Timeline
+from ugc.pipeline.types import FPS, Brief
+
+if TYPE_CHECKING:
+    from ugc.pipeline.job import Engines
+
+
+def qa_body(store: FileArtifactStore, e: Engines, brief: Brief, aspect: str,
+            deps: Outputs) -> StepResult:
+    """Measure the rendered MP4 against QUALITY.md and store the report."""
+    from ugc.pipeline.agents.persona import Pose
+
+    v = next(iter(deps)).split("/")[1]
+    render, fit = deps[f"render/{v}/{aspect.replace(':', 'x')}"], deps[f"fit/{v}"]
+    path = store.path(render["video"])
+    voice = voice_from_json(store, fit["voice"])
+    tl = Timeline.from_json(store.get_json(deps[f"timeline/{v}"]["timeline"]))
+    poses = [Pose(**p) for p in store.get_json(deps[f"motion/{v}"]["poses"])]
+    onsets = [s for cue in tl.cues for s in cue.starts]
+    spoken = [w for w in voice.words if is_spoken(w.text)]
+    layout = layout_for(aspect)
+    expect = Expect(
+        width=layout.width, height=layout.height, target_seconds=float(brief.target_seconds),
+        first_word=spoken[0].start if spoken else 0.0,
+        lip_sync_frames=lip_sync_error_frames(poses, voice.phonemes, FPS),
+        caption_offsets_ms=tuple(caption_offsets(voice.words, onsets, voice.samples,
+                                                 voice.sample_rate)),
+        contrast_min=float(render["contrast_min"]),
+        outside_safe_px=int(render["outside_safe_px"]),
+        face_outside=int(render["face_outside"]),
+    )
+    report = build_report(probe.ffprobe(e.ffprobe, path), probe.analyse(e.ffmpeg, path),
+                          probe.moov_before_mdat(path), expect)
+    report["aspect"] = aspect
+    report["resolutions"] = fit.get("resolutions", [])
+    key = store.put_json(report)
+    return StepResult({"report": key, "passed": report["passed"], "failed": report["failed"]},
+                      (key,))
+
+
+def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str,
+                deps: Outputs) -> StepResult:
+    """Title each captured frame, score it, and return the candidates best first."""
+    v = next(iter(deps)).split("/")[1]
+    render = deps[f"render/{v}/{aspect.replace(':', 'x')}"]
+    tl = Timeline.from_json(store.get_json(deps[f"timeline/{v}"]["timeline"]))
+    title = " ".join(w for cue in tl.cues[:2] for w in cue.words)
+    ranked: list[dict[str, Any]] = []
+    for frame, key in render["frames"].items():
+        img = Image.open(store.path(key)).convert("RGB")
+        kind = tl.segment_at(int(frame) / FPS).kind
+        titled = _title(img, title, fonts, tl.brand.primary, aspect)
+        score, reason = _score(titled, kind)
+        buf = io.BytesIO()
+        titled.save(buf, "JPEG", quality=88, optimize=True)
+        jpg = store.put_bytes(buf.getvalue(), ".jpg")
+        ranked.append({"image": jpg, "frame": int(frame), "shot": kind, "score": score,
+                       "reason": reason})
+    ranked.sort(key=lambda c: (-c["score"], c["frame"]))
+    for rank, cand in enumerate(ranked, 1):
+        cand["rank"] = rank
+    return StepResult({"candidates": ranked}, tuple(c["image"] for c in ranked))
+
+
+def _title(img: Image.Image, text: str, fonts: FontSet, primary: str, aspect: str) -> Image.Image:
+    """Draw the hook as a title band inside the layout's safe zone."""
+    safe = layout_for(aspect).safe
+    out = img.copy()
+    draw = ImageDraw.Draw(out)
+    size = max(28, safe.w // 14)
+    font = load_font(fonts.bold, size)
+    words, lines = text.split(), [""]
+    for w in words:
+        trial = f"{lines[-1]} {w}".strip()
+        if font.getlength(trial) > safe.w * 0.86 and lines[-1]:
+            lines.append(w)
+        else:
+            lines[-1] = trial
+    lines = lines[:3]
+    band_h = int(size * 1.35 * len(lines) + size * 0.7)
+    bg = color.hex_rgb(primary)
+    ink = color.readable_on(bg)
+    y0 = safe.y + safe.h // 2 - band_h // 2 if aspect == "16:9" else safe.y + int(safe.h * 0.4)
+    draw.rounded_rectangle((safe.x + 10, y0, safe.x1 - 10, y0 + band_h), radius=size // 2,
+                           fill=bg)
+    for i, line in enumerate(lines):
+        x = safe.x + (safe.w - font.getlength(line)) / 2
+        draw.text((x, y0 + size * 0.35 + i * size * 1.35), line, font=font, fill=ink)
+    return out
+
+
+def _score(img: Image.Image, shot: str) -> tuple[float, str]:
+    """Score a thumbnail by sharpness, colourfulness and whether a face is on screen."""
+    small = img.resize((img.width // 4, img.height // 4))
+    grey = np.asarray(small.convert("L").filter(ImageFilter.FIND_EDGES), dtype=np.float32)
+    sharp = float(grey.var()) / 100
+    rgb = np.asarray(small, dtype=np.float32)
+    rg, yb = rgb[..., 0] - rgb[..., 1], 0.5 * (rgb[..., 0] + rgb[..., 1]) - rgb[..., 2]
+    colour = float(np.hypot(rg.std(), yb.std()) + 0.3 * np.hypot(rg.mean(), yb.mean())) / 10
+    face = {"talk": 3.0, "product": 1.5, "cta": 0.5}.get(shot, 1.0)
+    score = round(sharp + colour + face, 3)
+    reason = (f"{shot} shot; edge detail {sharp:.2f}, colourfulness {colour:.2f}, "
+              f"{'face on screen' if shot == 'talk' else 'no face'} (+{face})")
+    return score, reason

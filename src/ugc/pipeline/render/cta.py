@@ -1,0 +1,131 @@
+"""The closing CTA card in the brand's colours, with a pulsing button so it never freezes."""
+
+from __future__ import annotations
+
+import math
+
+from PIL import Image, ImageDraw
+
+from ugc.pipeline.render import color
+from ugc.pipeline.render.fonts import FontSet, load_font
+from ugc.pipeline.render.images import fit, load_rgba
+from ugc.pipeline.render.layout import Box, Layout
+from ugc.pipeline.render.yuv import Planes, Sprite, paste, rgb_to_planes, sprite_from_rgba
+
+PULSE_STEPS = 16
+PULSE_PERIOD = 1.2  # seconds per button pulse
+DRIFT = 40  # px the background gradient drifts, so the card is never a frozen frame
+
+
+def card_colours(primary: str) -> tuple[color.RGB, color.RGB]:
+    """Return (background, text) with at least 4.5:1 contrast, darkening the brand colour if needed."""
+    bg = color.hex_rgb(primary)
+    for step in range(11):
+        shade = color.mix(bg, (0, 0, 0), step * 0.08)
+        ink = color.readable_on(shade)
+        if color.contrast(ink, shade) >= 4.5:
+            return shade, ink
+    return (20, 20, 20), color.WHITE
+
+
+class CtaCard:
+    """Pre-rendered CTA layers; per frame only a crop and two pastes."""
+
+    def __init__(self, layout: Layout, fonts: FontSet, brand_primary: str, accent: str,
+                 logo: str | None, texts: tuple[str, str, str, str]) -> None:
+        self.layout = layout
+        self.bg_rgb, self.ink = card_colours(brand_primary)
+        self._bg = _gradient(layout.width + DRIFT, layout.height + DRIFT, self.bg_rgb)
+        name, offer, price, cta = texts
+        content, self.button_box = _content(layout, fonts, self.ink, logo, (name, offer, price))
+        self.content = sprite_from_rgba(content)
+        self.buttons = _buttons(self.button_box, fonts, color.hex_rgb(accent), self.bg_rgb, cta)
+
+    def draw(self, frame: Planes, t: float) -> None:
+        """Draw the card at time t since it appeared."""
+        off = round(DRIFT / 2 * (1 + math.sin(t * 0.9))) & ~1
+        frame.y[...] = self._bg.y[off : off + self.layout.height, off : off + self.layout.width]
+        h2, w2, o2 = self.layout.height // 2, self.layout.width // 2, off // 2
+        frame.u[...] = self._bg.u[o2 : o2 + h2, o2 : o2 + w2]
+        frame.v[...] = self._bg.v[o2 : o2 + h2, o2 : o2 + w2]
+        paste(frame, self.content, self.layout.cta.x, self.layout.cta.y)
+        phase = (t % PULSE_PERIOD) / PULSE_PERIOD
+        sprite, (x, y) = self.buttons[int(phase * PULSE_STEPS) % PULSE_STEPS]
+        paste(frame, sprite, x, y)
+
+    def overlay_sprites(self, t: float) -> list[tuple[Sprite, tuple[int, int]]]:
+        """Return the text/logo sprites drawn at t (for the safe-zone mask render)."""
+        phase = (t % PULSE_PERIOD) / PULSE_PERIOD
+        return [(self.content, (self.layout.cta.x, self.layout.cta.y)),
+                self.buttons[int(phase * PULSE_STEPS) % PULSE_STEPS]]
+
+
+def _gradient(w: int, h: int, base: color.RGB) -> Planes:
+    """Return a soft diagonal gradient around the brand colour, with two light blobs."""
+    img = Image.linear_gradient("L").resize((w, h)).rotate(0)
+    light = color.mix(base, (255, 255, 255), 0.10)
+    dark = color.mix(base, (0, 0, 0), 0.10)
+    out = Image.composite(Image.new("RGB", (w, h), dark), Image.new("RGB", (w, h), light), img)
+    draw = ImageDraw.Draw(out, "RGBA")
+    r = min(w, h) // 3
+    draw.ellipse((w - r, -r // 2, w + r, r + r // 2), fill=(*color.mix(base, (255,) * 3, 0.2), 90))
+    draw.ellipse((-r, h - r, r, h + r), fill=(*color.mix(base, (0, 0, 0), 0.2), 90))
+    return rgb_to_planes(out)
+
+
+def _content(layout: Layout, fonts: FontSet, ink: color.RGB, logo: str | None,
+             texts: tuple[str, str, str]) -> tuple[Image.Image, Box]:
+    """Draw logo, name, offer and price stacked in the CTA box; return it and the button box."""
+    box = layout.cta
+    img = Image.new("RGBA", (box.w & ~1, box.h & ~1))
+    draw = ImageDraw.Draw(img)
+    unit = min(box.w, box.h * 1.4) / 10
+    y = int(unit * 0.4)
+    if logo:
+        mark = fit(load_rgba(logo), int(box.w * 0.5), int(unit * 2.2))
+        img.alpha_composite(mark, ((img.width - mark.width) // 2, y))
+        y += mark.height + int(unit * 0.5)
+    name, offer, price = texts
+    for text, size, bold in ((name, unit * 1.15, True), (offer, unit * 0.62, False),
+                             (price, unit * 0.8, True)):
+        if text:
+            y = _centred_text(draw, text, fonts, int(size), bold, ink, y, img.width) + int(unit * 0.3)
+    bw, bh = int(min(box.w * 0.8, unit * 7.5)), int(unit * 1.45)
+    button = Box(box.x + (box.w - bw) // 2, box.y + min(y + int(unit * 0.4), box.h - bh - 20), bw, bh)
+    return img, button
+
+
+def _centred_text(draw: ImageDraw.ImageDraw, text: str, fonts: FontSet, size: int, bold: bool,
+                  ink: color.RGB, y: int, width: int) -> int:
+    """Draw one centred line, shrinking it to fit the width; return the y below it."""
+    path = fonts.bold if bold else fonts.regular
+    font = load_font(path, size)
+    while font.getlength(text) > width * 0.94 and size > 16:
+        size = int(size * 0.92)
+        font = load_font(path, size)
+    x = (width - int(font.getlength(text))) // 2
+    draw.text((x, y), text, font=font, fill=(*ink, 255))
+    return y + int(size * 1.3)
+
+
+def _buttons(box: Box, fonts: FontSet, accent: color.RGB, bg: color.RGB,
+             text: str) -> list[tuple[Sprite, tuple[int, int]]]:
+    """Pre-render the pulsing button at each step of its cycle."""
+    fill = accent if color.contrast(accent, bg) >= 1.5 else color.mix(accent, (255,) * 3, 0.5)
+    ink = color.readable_on(fill)
+    out: list[tuple[Sprite, tuple[int, int]]] = []
+    for i in range(PULSE_STEPS):
+        s = 1.0 + 0.05 * math.sin(2 * math.pi * i / PULSE_STEPS)
+        w, h = int(box.w * s) & ~1, int(box.h * s) & ~1
+        img = Image.new("RGBA", (w, h))
+        draw = ImageDraw.Draw(img)
+        draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=h // 2, fill=(*fill, 255))
+        size = int(h * 0.42)
+        font = load_font(fonts.bold, size)
+        while font.getlength(text) > w * 0.86 and size > 14:
+            size = int(size * 0.92)
+            font = load_font(fonts.bold, size)
+        tw = int(font.getlength(text))
+        draw.text(((w - tw) // 2, (h - int(size * 1.3)) // 2), text, font=font, fill=(*ink, 255))
+        out.append((sprite_from_rgba(img), (box.x + (box.w - w) // 2, box.y + (box.h - h) // 2)))
+    return out

@@ -1,0 +1,110 @@
+"""The talking layer: the procedural persona rig placed per layout, or a creator clip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import av
+
+from ugc.pipeline.agents.persona import Pose, PersonaRig, build_rig, get_persona
+from ugc.pipeline.render.images import rounded_mask
+from ugc.pipeline.render.layout import Box, Layout
+from ugc.pipeline.render.yuv import Planes, Sprite, paste, put, sprite_from_rgba
+
+import numpy as np
+
+NEUTRAL = Pose(viseme="rest", eyes_closed=False, gesture="none", head_dx=0, head_dy=0,
+               head_tilt=0.0, body_dx=0, body_dy=0)
+_PROBE_HEIGHT = 600
+
+
+class PersonaLayer:
+    """A rig scaled so its face has the layout's face height, centred on the face point."""
+
+    def __init__(self, persona_id: str, layout: Layout) -> None:
+        spec = get_persona(persona_id)
+        probe = build_rig(spec, _PROBE_HEIGHT).face_box(NEUTRAL)
+        height = round(_PROBE_HEIGHT * layout.face_height / max(1, probe[3] - probe[1]))
+        self.rig: PersonaRig = build_rig(spec, height)
+        fb = self.rig.face_box(NEUTRAL)
+        fx, fy = layout.face_center
+        self.origin = (round(fx - (fb[0] + fb[2]) / 2), round(fy - (fb[1] + fb[3]) / 2))
+        self._sprites: dict[str, Sprite] = {}
+
+    def draw(self, frame: Planes, pose: Pose) -> None:
+        """Paste the rig's layers for a pose."""
+        ox, oy = self.origin
+        for key, (x, y) in self.rig.layers(pose):
+            sprite = self._sprites.get(key)
+            if sprite is None:
+                sprite = self._sprites[key] = sprite_from_rgba(self.rig.sprite(key))
+            paste(frame, sprite, ox + x, oy + y)
+
+    def face_box(self, pose: Pose) -> Box:
+        """Return the face box in frame pixels for a pose."""
+        x0, y0, x1, y1 = self.rig.face_box(pose)
+        ox, oy = self.origin
+        return Box(ox + x0, oy + y0, x1 - x0, y1 - y0)
+
+
+class ClipLayer:
+    """A creator clip decoded in order and scaled by swscale to a box (cover crop)."""
+
+    def __init__(self, path: str, layout: Layout) -> None:
+        self.full = layout.aspect == "9:16"
+        self.box = Box(0, 0, layout.width, layout.height) if self.full else _panel(layout)
+        self._frames = _decode(path, self.box.w & ~1, self.box.h & ~1)
+        self._last: Planes | None = None
+        mask = np.asarray(rounded_mask(self.box.w & ~1, self.box.h & ~1, 36), dtype=np.uint8)
+        self._alpha, self._alpha2 = mask.copy(), np.ascontiguousarray(mask[::2, ::2])
+
+    def draw(self, frame: Planes) -> None:
+        """Draw the clip's next frame (holding the last one when the clip ends)."""
+        nxt = next(self._frames, None)
+        if nxt is not None:
+            self._last = nxt
+        if self._last is None:
+            return
+        if self.full:
+            put(frame, self._last, 0, 0)
+        else:
+            paste(frame, Sprite(self._last, self._alpha, self._alpha2), self.box.x, self.box.y)
+
+
+def _panel(layout: Layout) -> Box:
+    """Return the creator clip's rounded panel for non-vertical layouts."""
+    h = layout.safe.h - 40
+    w = int(h * 9 / 16) & ~1
+    cx = layout.face_center[0]
+    return Box(max(layout.safe.x, cx - w // 2) & ~1, layout.safe.y + 20, w, h & ~1)
+
+
+def _decode(path: str, w: int, h: int) -> Iterator[Planes]:
+    """Yield the clip's frames at 30 fps, cover-scaled to w x h, as planes."""
+    container: Any = av.open(path)
+    try:
+        stream = container.streams.video[0]
+        src_w, src_h = stream.codec_context.width, stream.codec_context.height
+        scale = max(w / src_w, h / src_h)
+        sw, sh = int(src_w * scale + 1) & ~1, int(src_h * scale + 1) & ~1
+        x, y = ((sw - w) // 2) & ~1, ((sh - h) // 2) & ~1
+        graph_fps = stream.average_rate or 30
+        step = float(graph_fps) / 30.0
+        acc = 0.0
+        for frame in container.decode(stream):
+            acc += 1.0
+            while acc >= step:
+                acc -= step
+                arr = frame.reformat(width=sw, height=sh, format="yuv420p").to_ndarray()
+                yield _i420_planes(arr, sw, sh).crop(x, y, w, h)
+    finally:
+        container.close()
+
+
+def _i420_planes(arr: Any, w: int, h: int) -> Planes:
+    """Split PyAV's (h*3/2, w) yuv420p array into planes."""
+    y = arr[:h]
+    u = arr[h : h + h // 4].reshape(h // 2, w // 2)
+    v = arr[h + h // 4 :].reshape(h // 2, w // 2)
+    return Planes(np.ascontiguousarray(y), np.ascontiguousarray(u), np.ascontiguousarray(v))

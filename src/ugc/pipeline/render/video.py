@@ -1,0 +1,95 @@
+"""Render a timeline for one layout into an MP4, capturing thumbnail frames and overlay masks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ugc.pipeline.agents.persona import Pose
+from ugc.pipeline.agents.qa import text_contrast
+from ugc.pipeline.render.fonts import FontSet
+from ugc.pipeline.render.encode import Mp4Writer
+from ugc.pipeline.render.layout import Layout
+from ugc.pipeline.render.scene import Scene
+from ugc.pipeline.render.yuv import Planes
+from ugc.pipeline.timeline import Timeline
+from ugc.pipeline.types import FloatArray
+
+MASK_EVERY = 3  # overlays change at most a few times a second; sample every third frame
+CONTRAST_EVERY = 15
+
+
+@dataclass
+class RenderReport:
+    """What the render saw: overlay pixels outside the safe zone, faces, thumbnail frames."""
+
+    outside_safe_px: int = 0
+    face_outside: int = 0
+    frames: int = 0
+    thumbs: dict[int, Image.Image] = field(default_factory=dict)
+    contrast_min: float = math.inf
+
+
+def render_video(timeline: Timeline, layout: Layout, poses: Sequence[Pose], fonts: FontSet,
+                 audio: FloatArray, out: Path, thumb_frames: Sequence[int],
+                 progress: Callable[[float], None]) -> RenderReport:
+    """Encode every frame; check overlays against the safe zone as they are drawn."""
+    scene = Scene(timeline, layout, poses, fonts)
+    report = RenderReport(frames=scene.n_frames)
+    wanted = set(thumb_frames)
+    with Mp4Writer(out, layout.width, layout.height, audio) as writer:
+        for i in range(scene.n_frames):
+            frame = scene.frame(i)
+            writer.write(frame)
+            if i in wanted:
+                report.thumbs[i] = frame.to_rgb()
+            if i % MASK_EVERY == 0:
+                _check_safe(scene, layout, i, report)
+            if i % CONTRAST_EVERY == 0 or i in wanted:
+                _check_contrast(scene, frame, i, report)
+            if i % 30 == 0:
+                progress(i / scene.n_frames)
+    return report
+
+
+def _check_safe(scene: Scene, layout: Layout, i: int, report: RenderReport) -> None:
+    """Count overlay ink and face area falling outside the safe zone at frame i."""
+    safe = layout.safe
+    for sprite, (x, y) in scene.overlays(i):
+        ink = sprite.alpha > 0
+        h, w = ink.shape
+        xs = np.arange(x, x + w)
+        ys = np.arange(y, y + h)
+        outside = ((xs < safe.x) | (xs >= safe.x1))[None, :] | ((ys < safe.y) | (ys >= safe.y1))[:, None]
+        report.outside_safe_px += int(np.count_nonzero(ink & outside))
+    face = scene.face_box(i)
+    if face is not None and not safe.contains(face):
+        report.face_outside += 1
+
+
+def _check_contrast(scene: Scene, frame: Planes, i: int, report: RenderReport) -> None:
+    """Measure each text overlay's contrast against the encoded-to-be pixels under it."""
+    for sprite, (x, y) in scene.text_overlays(i):
+        h, w = sprite.alpha.shape
+        if x < 0 or y < 0 or x + w > frame.size[0] or y + h > frame.size[1]:
+            continue
+        value = text_contrast(frame.y[y : y + h, x : x + w], sprite.alpha)
+        report.contrast_min = min(report.contrast_min, value)
+
+
+def overlay_mask(scene: Scene, i: int) -> np.ndarray:
+    """Render only the overlays of frame i as an alpha mask the size of the frame."""
+    mask = np.zeros((scene.layout.height, scene.layout.width), np.uint8)
+    for sprite, (x, y) in scene.overlays(i):
+        h, w = sprite.alpha.shape
+        x0, y0 = max(x, 0), max(y, 0)
+        x1, y1 = min(x + w, scene.layout.width), min(y + h, scene.layout.height)
+        if x0 < x1 and y0 < y1:
+            region = sprite.alpha[y0 - y : y1 - y, x0 - x : x1 - x]
+            np.maximum(mask[y0:y1, x0:x1], region, out=mask[y0:y1, x0:x1])
+    return mask
