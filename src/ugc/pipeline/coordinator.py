@@ -47,6 +47,7 @@ class StepRun:
     status: str = "pending"
     seconds: float = 0.0
     error: str | None = None
+    started: float | None = None
 
 
 class Listener(Protocol):
@@ -179,13 +180,14 @@ class Coordinator:
                 outputs[step.name] = cached["output"]
                 self.listener.finished(step, run)
                 continue
-            running[self._submit(step, dep_out)] = (step, run, time.perf_counter())
+            running[self._submit(step, run, dep_out)] = (step, run, time.perf_counter())
         return still
 
-    def _submit(self, step: Step, dep_out: Outputs) -> Future[StepResult]:
+    def _submit(self, step: Step, run: StepRun, dep_out: Outputs) -> Future[StepResult]:
         """Hand one step to the executor with a progress callback bound to it."""
 
         def work() -> StepResult:
+            run.started = time.perf_counter()
             self.listener.started(step)
             return step.run(dep_out, lambda f: self.listener.progressed(step, f))
 
@@ -193,7 +195,7 @@ class Coordinator:
 
     def _collect(self, step: Step, run: StepRun, fut: Future[StepResult], t0: float) -> dict[str, Any]:
         """Record a finished step's result, or mark it failed and re-raise."""
-        run.seconds = time.perf_counter() - t0
+        run.seconds = time.perf_counter() - (run.started or t0)
         try:
             result = fut.result()
         except StepError as exc:

@@ -14,10 +14,11 @@ from ugc.pipeline.coordinator import Step
 from ugc.pipeline.job_steps import StepBodies
 from ugc.pipeline.ports import MusicSource, ScriptWriter, VoiceEngine
 from ugc.pipeline.render.fonts import FontSet
-from ugc.pipeline.store import FileArtifactStore, file_digest
+from ugc.pipeline.store import FileArtifactStore, file_digest, source_fingerprint
 from ugc.pipeline.types import Brief
 
-RENDER_VERSION = "1"
+# Steps built from this package's code re-run whenever that code changes.
+CODE = source_fingerprint(Path(__file__).resolve().parent)
 
 
 @dataclass(frozen=True)
@@ -93,27 +94,27 @@ def _variant_steps(spec: JobSpec, e: Engines, b: StepBodies, hashes: dict[str, s
     steps = [
         Step(f"script/{v}", "script", e.writer.version, {"brief": copy_in, "variant": i,
              "seed": spec.seed}, b.script(i)),
-        Step(f"fit/{v}", "fit", f"1+{e.voice.version}+{e.writer.version}",
+        Step(f"fit/{v}", "fit", f"{CODE}+{e.voice.version}+{e.writer.version}",
              {"brief": copy_in, "voice": brief.options.voice}, b.fit, (f"script/{v}",)),
         Step(f"music/{v}", "music", e.music.version,
              {"mood": cast.mood, "seed": spec.seed + i,
               "track": hashes.get(brief.assets.music or "")}, b.music(cast.mood, spec.seed + i),
              (f"fit/{v}",)),
-        Step(f"mix/{v}", "mix", "1", {}, b.mix, (f"fit/{v}", f"music/{v}")),
-        Step(f"motion/{v}", "motion", "1", {"seed": spec.seed + i}, b.motion(spec.seed + i),
+        Step(f"mix/{v}", "mix", CODE, {}, b.mix, (f"fit/{v}", f"music/{v}")),
+        Step(f"motion/{v}", "motion", CODE, {"seed": spec.seed + i}, b.motion(spec.seed + i),
              (f"fit/{v}",)),
-        Step(f"timeline/{v}", "timeline", "1",
+        Step(f"timeline/{v}", "timeline", CODE,
              {"cast": cast.__dict__, "brand": copy["brand"], "assets": hashes,
               "seed": spec.seed + i}, b.timeline(cast, spec.seed + i), (f"fit/{v}",)),
     ]
     for aspect in spec.aspects:
         a = aspect.replace(":", "x")
         deps = (f"timeline/{v}", f"motion/{v}", f"mix/{v}")
-        steps.append(Step(f"render/{v}/{a}", "render", RENDER_VERSION, {"aspect": aspect},
+        steps.append(Step(f"render/{v}/{a}", "render", CODE, {"aspect": aspect},
                           b.render(aspect), deps, heavy=True))
-        steps.append(Step(f"thumbs/{v}/{a}", "thumbs", "1", {"aspect": aspect},
+        steps.append(Step(f"thumbs/{v}/{a}", "thumbs", CODE, {"aspect": aspect},
                           b.thumbs(aspect), (f"render/{v}/{a}", f"timeline/{v}")))
-        steps.append(Step(f"qa/{v}/{a}", "qa", "1", {"aspect": aspect}, b.qa(aspect),
+        steps.append(Step(f"qa/{v}/{a}", "qa", CODE, {"aspect": aspect}, b.qa(aspect),
                           (f"render/{v}/{a}", f"fit/{v}", f"motion/{v}", f"timeline/{v}"),
                           heavy=True))
     return steps

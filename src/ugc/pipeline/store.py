@@ -110,3 +110,12 @@ def canonical_json(value: Any) -> bytes:
 def content_key(*parts: Any) -> str:
     """Return sha256 over the canonical JSON of the parts."""
     return hashlib.sha256(canonical_json(list(parts))).hexdigest()
+
+
+def source_fingerprint(package_dir: Path) -> str:
+    """Return a short hash of every .py file under a package, so code changes invalidate steps."""
+    h = hashlib.sha256()
+    for path in sorted(package_dir.rglob("*.py")):
+        h.update(path.relative_to(package_dir).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ugc.pipeline.text import is_spoken
 from ugc.pipeline.types import FPS, FloatArray, WordTiming
 
 FRAME = 1 / FPS
@@ -111,36 +112,42 @@ def _picture(an: dict[str, Any], e: Expect) -> list[dict[str, Any]]:
 
 def caption_offsets(words: Sequence[WordTiming], cue_starts: Sequence[float],
                     voice: FloatArray, rate: int) -> list[float]:
-    """Return |highlight onset - audible onset| in ms for words that follow a pause."""
-    hop = rate // 100
+    """Return |highlight onset - audible onset| in ms for spoken words that follow a pause."""
+    hop = rate // 200  # 5 ms frames
     n = len(voice) // hop
     rms = np.sqrt((voice[: n * hop].reshape(n, hop) ** 2).mean(axis=1) + 1e-12)
-    loud = 20 * np.log10(rms) > -35
+    loud = 20 * np.log10(rms / max(float(rms.max()), 1e-9)) > -40
     out: list[float] = []
     for w, onset in zip(words, cue_starts, strict=True):
-        lo = int((w.start - 0.15) * 100)
-        if lo < 1 or lo + 25 >= n or loud[max(0, lo - 5) : lo + 5].any():
-            continue  # only words after a pause have a measurable onset
-        rise = np.flatnonzero(loud[lo : lo + 40])
+        at = round(w.start * 200)
+        if not is_spoken(w.text) or at < 30 or at + 60 >= n or loud[at - 30 : at - 16].any():
+            continue  # only a word after 70+ ms of quiet has an onset the audio can confirm
+        rise = np.flatnonzero(loud[at - 16 : at + 60])
         if rise.size:
-            out.append(abs((lo + int(rise[0])) / 100 - onset) * 1000)
+            out.append(abs((at - 16 + int(rise[0])) / 200 - onset) * 1000)
     return out
 
 
-def text_contrast(y_region: np.ndarray, alpha: np.ndarray) -> float:
-    """Estimate WCAG contrast of overlay text against what is right behind it, from luma."""
+def text_contrast(y_region: np.ndarray, fills: np.ndarray) -> float:
+    """Return WCAG contrast between glyph fills and the pixels right around them, from luma."""
     lum = ((np.clip(y_region.astype(np.float32), 16, 235) - 16) / 219) ** 2.2
-    ink = lum[alpha >= 250]
-    ring = lum[alpha == 0]
-    if ink.size < 20:
+    glyph = fills >= 250
+    core = glyph & ~_grow(~glyph, 1)  # drop anti-aliased edges
+    ring = _grow(glyph, 4) & ~_grow(glyph, 1)
+    if core.sum() < 20 or ring.sum() < 20:
         return math.inf
-    thr = float(np.median(ink))
-    hi, lo = ink[ink > thr], ink[ink <= thr]
-    if hi.size > ink.size * 0.15 and lo.size > ink.size * 0.15:
-        a, b = float(np.median(hi)), float(np.median(lo))
-        if (a + 0.05) / (b + 0.05) >= 3:
-            return (a + 0.05) / (b + 0.05)  # text fill against its own stroke or box
-    if ring.size < 20:
-        return math.inf
-    a, b = sorted((float(np.median(ink)), float(np.median(ring))), reverse=True)
+    a, b = sorted((float(np.median(lum[core])), float(np.median(lum[ring]))), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def _grow(mask: np.ndarray, px: int) -> np.ndarray:
+    """Dilate a boolean mask by px pixels (square neighbourhood)."""
+    out = mask.copy()
+    for _ in range(px):
+        grown = out.copy()
+        grown[1:] |= out[:-1]
+        grown[:-1] |= out[1:]
+        grown[:, 1:] |= out[:, :-1]
+        grown[:, :-1] |= out[:, 1:]
+        out = grown
+    return out

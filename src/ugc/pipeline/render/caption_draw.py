@@ -39,6 +39,7 @@ class CaptionPainter:
     )
 
     def __post_init__(self) -> None:
+        self._fills = Image.new("L", (1, 1))
         if self.style not in STYLES:
             raise ValueError(f"unknown caption style {self.style!r}; choose from {STYLES}")
         self.stroke = max(3, self.size // 11)
@@ -49,8 +50,16 @@ class CaptionPainter:
 
     def render(self, cue: Cue, active: int) -> tuple[Image.Image, tuple[int, int]]:
         """Return the cue image (cropped to its ink) and its top-left in frame pixels."""
+        img, _mask, xy = self.render_with_mask(cue, active)
+        return img, xy
+
+    def render_with_mask(
+        self, cue: Cue, active: int
+    ) -> tuple[Image.Image, Image.Image, tuple[int, int]]:
+        """Return the cue image, an L mask of its glyph fills, and its top-left in the frame."""
         size, placed = self._layout(cue)
         canvas = Image.new("RGBA", (self.box.w, self.box.h))
+        self._fills = Image.new("L", canvas.size)
         draw = ImageDraw.Draw(canvas)
         if self.style == "subtle":
             self._band(draw, placed, size)
@@ -58,7 +67,8 @@ class CaptionPainter:
             self._token(canvas, draw, tok, size, i, active)
         bbox = canvas.getbbox() or (0, 0, 2, 2)
         x0, y0 = bbox[0] & ~1, bbox[1] & ~1
-        return canvas.crop((x0, y0, bbox[2], bbox[3])), (self.box.x + x0, self.box.y + y0)
+        crop = (x0, y0, bbox[2], bbox[3])
+        return canvas.crop(crop), self._fills.crop(crop), (self.box.x + x0, self.box.y + y0)
 
     def _layout(self, cue: Cue) -> tuple[int, list[Placed]]:
         """Wrap tokens into at most two centred lines, shrinking the font until they fit."""
@@ -160,4 +170,5 @@ class CaptionPainter:
             font = load_font(font_path(self.fonts, kind), size)
             draw.text((x, y), run, font=font, fill=(*fill, 255), stroke_width=stroke,
                       stroke_fill=(*ink_stroke, 255))
+            ImageDraw.Draw(self._fills).text((x, y), run, font=font, fill=255)
             x += int(font.getlength(run))

@@ -126,6 +126,10 @@ def _buttons(box: Box, fonts: FontSet, accent: color.RGB, bg: color.RGB,
             size = int(size * 0.92)
             font = load_font(fonts.bold, size)
         tw = int(font.getlength(text))
-        draw.text(((w - tw) // 2, (h - int(size * 1.3)) // 2), text, font=font, fill=(*ink, 255))
-        out.append((sprite_from_rgba(img), (box.x + (box.w - w) // 2, box.y + (box.h - h) // 2)))
+        xy = ((w - tw) // 2, (h - int(size * 1.3)) // 2)
+        draw.text(xy, text, font=font, fill=(*ink, 255))
+        fills = Image.new("L", img.size)
+        ImageDraw.Draw(fills).text(xy, text, font=font, fill=255)
+        out.append((sprite_from_rgba(img, fills),
+                    (box.x + (box.w - w) // 2, box.y + (box.h - h) // 2)))
     return out

@@ -16,7 +16,7 @@ from ugc.pipeline.render.cta import CtaCard
 from ugc.pipeline.render.fonts import FontSet, load_font
 from ugc.pipeline.render.images import fit, load_rgba
 from ugc.pipeline.render.layout import Box, Layout
-from ugc.pipeline.render.product import ProductCard, backdrop
+from ugc.pipeline.render.product import Backdrop, ProductCard
 from ugc.pipeline.render.talent import ClipLayer, PersonaLayer
 from ugc.pipeline.render.yuv import Planes, Sprite, paste, rgb_to_planes, sprite_from_rgba
 from ugc.pipeline.timeline import Segment, Timeline
@@ -40,7 +40,7 @@ class Scene:
         self.clip = ClipLayer(timeline.talking_clip, layout) if timeline.talking_clip else None
         self.cards = [ProductCard(p, layout.product, timeline.seed + i)
                       for i, p in enumerate(timeline.product_images)]
-        self.backdrops = ([backdrop(p, w, h) for p in timeline.product_images]
+        self.backdrops = ([Backdrop(p, w, h, i) for i, p in enumerate(timeline.product_images)]
                           if layout.product_full else [])
         self.cta = CtaCard(layout, fonts, timeline.brand.primary, timeline.brand.accent,
                            timeline.brand.logo,
@@ -66,14 +66,14 @@ class Scene:
             frame = self.background.crop(0, 0, self.layout.width, self.layout.height)
             self.cta.draw(frame, t - seg.start)
             return frame
+        progress = (t - seg.start) / max(seg.end - seg.start, 1e-3)
         if seg.kind == "product" and self.layout.product_full:
-            frame = self.backdrops[seg.image].copy()
+            frame = self.backdrops[seg.image].frame(progress)
         else:
             frame = self._sway(t)
             self._talent(frame, i)
         if seg.kind == "product":
-            progress = (t - seg.start) / max(seg.end - seg.start, 1e-3)
-            self.cards[seg.image].draw(frame, progress)
+            self.cards[seg.image].draw(frame, progress, t - seg.start)
         return frame
 
     def _sway(self, t: float) -> Planes:
@@ -130,8 +130,8 @@ class Scene:
         key = (idx, cue.active(t))
         hit = self._cue_cache.get(key)
         if hit is None:
-            img, xy = self.captions.render(cue, key[1])
-            hit = self._cue_cache[key] = (sprite_from_rgba(img), xy)
+            img, fills, xy = self.captions.render_with_mask(cue, key[1])
+            hit = self._cue_cache[key] = (sprite_from_rgba(img, fills), xy)
         return hit
 
     def face_box(self, i: int) -> Box | None:
@@ -163,8 +163,10 @@ def _badge(text: str | None, box: Box, fonts: FontSet) -> tuple[Sprite, tuple[in
         font = load_font(fonts.bold, size)
     w = min(box.w, int(font.getlength(text) + box.h * 0.6)) & ~1
     img = Image.new("RGBA", (w, box.h & ~1))
+    fills = Image.new("L", img.size)
     draw = ImageDraw.Draw(img)
     draw.rounded_rectangle((0, 0, w - 1, box.h - 1), radius=box.h // 2, fill=(0, 0, 0, 190))
-    draw.text(((w - font.getlength(text)) / 2, (box.h - size * 1.3) / 2), text, font=font,
-              fill=(*color.WHITE, 255))
-    return sprite_from_rgba(img), (box.x + box.w - w, box.y)
+    xy = ((w - font.getlength(text)) / 2, (box.h - size * 1.3) / 2)
+    draw.text(xy, text, font=font, fill=(*color.WHITE, 255))
+    ImageDraw.Draw(fills).text(xy, text, font=font, fill=255)
+    return sprite_from_rgba(img, fills), (box.x + box.w - w, box.y)

@@ -76,9 +76,10 @@ def _check_contrast(scene: Scene, frame: Planes, i: int, report: RenderReport) -
     """Measure each text overlay's contrast against the encoded-to-be pixels under it."""
     for sprite, (x, y) in scene.text_overlays(i):
         h, w = sprite.alpha.shape
-        if x < 0 or y < 0 or x + w > frame.size[0] or y + h > frame.size[1]:
+        outside = x < 0 or y < 0 or x + w > frame.size[0] or y + h > frame.size[1]
+        if sprite.text is None or outside:
             continue
-        value = text_contrast(frame.y[y : y + h, x : x + w], sprite.alpha)
+        value = text_contrast(frame.y[y : y + h, x : x + w], sprite.text)
         report.contrast_min = min(report.contrast_min, value)
 
 

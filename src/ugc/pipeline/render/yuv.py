@@ -52,9 +52,8 @@ class Planes:
     def to_i420(self) -> U8:
         """Return one (h*3/2, w) array in I420 order, as PyAV's yuv420p frames expect."""
         w, h = self.size
-        return np.concatenate(
-            (self.y, self.u.reshape(h // 4, w), self.v.reshape(h // 4, w)), axis=0
-        )
+        flat = np.concatenate((self.y.ravel(), self.u.ravel(), self.v.ravel()))
+        return flat.reshape(h * 3 // 2, w)
 
     def to_rgb(self) -> Image.Image:
         """Convert back to an RGB image (for thumbnails and checks)."""
@@ -73,6 +72,7 @@ class Sprite:
     planes: Planes
     alpha: U8
     alpha2: U8
+    text: U8 | None = None  # glyph fills (no outline), for measuring text contrast
 
     @property
     def size(self) -> tuple[int, int]:
@@ -101,14 +101,15 @@ def rgb_to_planes(img: Image.Image) -> Planes:
     return Planes(y, np.ascontiguousarray(uv8[..., 0]), np.ascontiguousarray(uv8[..., 1]))
 
 
-def sprite_from_rgba(img: Image.Image) -> Sprite:
-    """Convert an RGBA image into a Sprite, un-premultiplying nothing (straight alpha)."""
+def sprite_from_rgba(img: Image.Image, text: Image.Image | None = None) -> Sprite:
+    """Convert an RGBA image (and an optional L mask of its glyph fills) into a Sprite."""
     rgba = _even(img.convert("RGBA"))
     planes = rgb_to_planes(rgba.convert("RGB"))
     alpha = np.asarray(rgba.getchannel("A"), dtype=np.uint8)
     h, w = alpha.shape
     alpha2 = alpha.reshape(h // 2, 2, w // 2, 2).mean(axis=(1, 3)).astype(np.uint8)
-    return Sprite(planes, alpha.copy(), np.ascontiguousarray(alpha2))
+    mask = np.asarray(_even(text), dtype=np.uint8).copy() if text is not None else None
+    return Sprite(planes, alpha.copy(), np.ascontiguousarray(alpha2), mask)
 
 
 def solid_planes(width: int, height: int, rgb: tuple[int, int, int]) -> Planes:
