@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from tests.conftest import write_png_header_only
+
 from ugc.brief.loader import load_brief
 from ugc.errors import BriefError
 

@@ -46,9 +46,21 @@ def test_resample_to_48k_stereo() -> None:
 
 def _ebur128(path: Path) -> tuple[float, float]:
     log = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true",
-         "-f", "null", "-"],
-        capture_output=True, text=True, check=True,
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128=peak=true",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr.split("Summary:")[-1]
     lufs = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", log)[-1])
     peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", log)[-1])
@@ -61,9 +73,22 @@ def test_mix_and_loudnorm_hit_the_target(tmp_path: Path) -> None:
     assert normed.shape == mixed.shape
     wav = tmp_path / "mix.wav"
     subprocess.run(
-        ["ffmpeg", "-v", "error", "-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0",
-         str(wav)],
-        input=normed.tobytes(), check=True,
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "f32le",
+            "-ar",
+            str(SR),
+            "-ac",
+            "2",
+            "-i",
+            "pipe:0",
+            str(wav),
+        ],
+        input=normed.tobytes(),
+        check=True,
     )
     lufs, peak = _ebur128(wav)
     assert abs(lufs + 14) <= 1.0

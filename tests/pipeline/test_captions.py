@@ -65,8 +65,10 @@ def test_every_style_draws_inside_the_caption_box(style: str, aspect: str) -> No
     alpha = np.asarray(img.getchannel("A"))
     assert alpha.max() == 255
     box = layout.captions
-    assert box.x <= x and box.y <= y
-    assert x + img.width <= box.x1 and y + img.height <= box.y1
+    assert box.x <= x
+    assert box.y <= y
+    assert x + img.width <= box.x1
+    assert y + img.height <= box.y1
     assert layout.safe.contains(box)
 
 

@@ -31,7 +31,8 @@ def test_every_text_box_is_inside_the_safe_zone(aspect: str) -> None:
 
 def test_layouts_are_real_relayouts_not_scaled_copies() -> None:
     tall, wide = layout_for("9:16"), layout_for("16:9")
-    assert tall.product_full and not wide.product_full
+    assert tall.product_full
+    assert not wide.product_full
     # side by side in 16:9: persona left, product right
     assert wide.face_center[0] < wide.product.x
 

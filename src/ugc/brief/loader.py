@@ -48,8 +48,9 @@ def _parse(path: Path) -> Any:
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise BriefError("brief", f"malformed {'JSON' if path.suffix == '.json' else 'YAML'}"
-                         f"{where}") from None
+        raise BriefError(
+            "brief", f"malformed {'JSON' if path.suffix == '.json' else 'YAML'}{where}"
+        ) from None
     if not isinstance(doc, dict):
         raise BriefError("brief", "expected a mapping of fields at the top level")
     return doc
@@ -68,19 +69,33 @@ def _reason(err: Any) -> str:
 def _to_brief(m: BriefIn, base: Path) -> Brief:
     """Resolve and check assets, then build the frozen Brief."""
     a = m.assets
-    images = tuple(_asset(base, p, f"assets.product_images[{i}]", check_image)
-                   for i, p in enumerate(a.product_images))
+    images = tuple(
+        _asset(base, p, f"assets.product_images[{i}]", check_image)
+        for i, p in enumerate(a.product_images)
+    )
     broll = tuple(_asset(base, p, f"assets.broll[{i}]", check_video) for i, p in enumerate(a.broll))
-    clip = _asset(base, a.creator_clip, "assets.creator_clip", check_video) if a.creator_clip else None
+    clip = (
+        _asset(base, a.creator_clip, "assets.creator_clip", check_video) if a.creator_clip else None
+    )
     if clip and not a.creator_transcript:
         raise BriefError("assets.creator_transcript", "a creator clip needs its transcript")
     music = _asset(base, a.music, "assets.music", check_audio) if a.music else None
     logo = _asset(base, m.brand.logo, "brand.logo", check_image) if m.brand.logo else None
     p = m.product
     return Brief(
-        product=Product(p.name, p.description, tuple(p.benefits), tuple(p.pain_points),
-                        p.audience, p.offer, p.cta, p.price),
-        tone=m.tone, language=m.language, target_seconds=m.target_seconds,
+        product=Product(
+            p.name,
+            p.description,
+            tuple(p.benefits),
+            tuple(p.pain_points),
+            p.audience,
+            p.offer,
+            p.cta,
+            p.price,
+        ),
+        tone=m.tone,
+        language=m.language,
+        target_seconds=m.target_seconds,
         brand=BrandKit(**{**m.brand.model_dump(), "logo": logo}),
         assets=Assets(images, broll, clip, a.creator_transcript, music),
         options=FormatOptions(**{**m.options.model_dump(), "formats": tuple(m.options.formats)}),

@@ -41,8 +41,10 @@ def _aspects(value: str) -> tuple[str, ...]:
     items = tuple(a.strip() for a in value.split(",") if a.strip())
     bad = [a for a in items if a not in all_aspects()]
     if bad or not items:
-        raise typer.BadParameter(f"unknown aspect {bad[0] if bad else value!r}; "
-                                 f"choose from {', '.join(all_aspects())} or 'all'")
+        raise typer.BadParameter(
+            f"unknown aspect {bad[0] if bad else value!r}; "
+            f"choose from {', '.join(all_aspects())} or 'all'"
+        )
     return items
 
 
@@ -91,9 +93,15 @@ def create(
 def _engines(settings: Settings) -> Engines:
     """Build the offline engines (the default; cloud providers arrive through the router)."""
     voices = default_voice_engines(settings.cache_dir / "voices")
-    return Engines(writer=RuleBasedCopywriter(), voice=voices[0], music=SynthMusic(),
-                   fonts=resolve_fonts(), ffmpeg=settings.ffmpeg, ffprobe=settings.ffprobe,
-                   voices=tuple(voices))
+    return Engines(
+        writer=RuleBasedCopywriter(),
+        voice=voices[0],
+        music=SynthMusic(),
+        fonts=resolve_fonts(),
+        ffmpeg=settings.ffmpeg,
+        ffprobe=settings.ffprobe,
+        voices=tuple(voices),
+    )
 
 
 def _supports(engines: Engines, language: str) -> bool:
@@ -110,10 +118,13 @@ def _for_language(engines: Engines, language: str, voice: str | None) -> Engines
 
 def _write_run(out: Path, coord: Coordinator, seconds: float) -> None:
     """Record which steps ran or came from cache, and how long each took."""
-    runs = [{"step": r.name, "status": r.status, "seconds": round(r.seconds, 3)}
-            for r in coord.runs.values()]
-    (out / "run.json").write_text(json.dumps({"seconds": round(seconds, 2), "steps": runs},
-                                             indent=2))
+    runs = [
+        {"step": r.name, "status": r.status, "seconds": round(r.seconds, 3)}
+        for r in coord.runs.values()
+    ]
+    (out / "run.json").write_text(
+        json.dumps({"seconds": round(seconds, 2), "steps": runs}, indent=2)
+    )
 
 
 def _report(manifest: dict[str, object], out: Path) -> None:

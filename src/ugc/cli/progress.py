@@ -14,9 +14,14 @@ class RichListener:
     """One progress row per running step, plus an overall bar."""
 
     def __init__(self, console: Console, total: int) -> None:
-        self.progress = Progress(TextColumn("{task.description:<22}"), BarColumn(),
-                                 TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(),
-                                 console=console, transient=False)
+        self.progress = Progress(
+            TextColumn("{task.description:<22}"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        )
         self.overall = self.progress.add_task("[bold]job", total=total)
         self._rows: dict[str, TaskID] = {}
         self._lock = threading.Lock()

@@ -34,13 +34,22 @@ def script_from_json(data: dict[str, Any]) -> Script:
     """Load a script."""
     lines = tuple(
         ScriptLine(
-            text=ln["text"], role=ln["role"], shot=ln["shot"],
-            claims=tuple(Claim(**c) for c in ln["claims"]), emphasis=tuple(ln["emphasis"]),
+            text=ln["text"],
+            role=ln["role"],
+            shot=ln["shot"],
+            claims=tuple(Claim(**c) for c in ln["claims"]),
+            emphasis=tuple(ln["emphasis"]),
         )
         for ln in data["lines"]
     )
-    return Script(variant=data["variant"], format=data["format"], hook_id=data["hook_id"],
-                  lines=lines, language=data["language"], disclosure=data.get("disclosure"))
+    return Script(
+        variant=data["variant"],
+        format=data["format"],
+        hook_id=data["hook_id"],
+        lines=lines,
+        language=data["language"],
+        disclosure=data.get("disclosure"),
+    )
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:
@@ -51,15 +60,23 @@ def brief_to_json(brief: Brief) -> dict[str, Any]:
 def brief_from_json(data: dict[str, Any]) -> Brief:
     """Load a brief."""
     p = data["product"]
-    product = Product(**{**p, "benefits": tuple(p["benefits"]),
-                         "pain_points": tuple(p["pain_points"])})
+    product = Product(
+        **{**p, "benefits": tuple(p["benefits"]), "pain_points": tuple(p["pain_points"])}
+    )
     a = data["assets"]
-    assets = Assets(**{**a, "product_images": tuple(a["product_images"]),
-                       "broll": tuple(a["broll"])})
+    assets = Assets(
+        **{**a, "product_images": tuple(a["product_images"]), "broll": tuple(a["broll"])}
+    )
     options = FormatOptions(**{**data["options"], "formats": tuple(data["options"]["formats"])})
-    return Brief(product=product, tone=data["tone"], language=data["language"],
-                 target_seconds=data["target_seconds"], brand=BrandKit(**data["brand"]),
-                 assets=assets, options=options)
+    return Brief(
+        product=product,
+        tone=data["tone"],
+        language=data["language"],
+        target_seconds=data["target_seconds"],
+        brand=BrandKit(**data["brand"]),
+        assets=assets,
+        options=options,
+    )
 
 
 def save_array(store: FileArtifactStore, arr: FloatArray) -> str:

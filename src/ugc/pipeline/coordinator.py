@@ -193,7 +193,9 @@ class Coordinator:
 
         return self.executor.submit(work, step.heavy)
 
-    def _collect(self, step: Step, run: StepRun, fut: Future[StepResult], t0: float) -> dict[str, Any]:
+    def _collect(
+        self, step: Step, run: StepRun, fut: Future[StepResult], t0: float
+    ) -> dict[str, Any]:
         """Record a finished step's result, or mark it failed and re-raise."""
         run.seconds = time.perf_counter() - (run.started or t0)
         try:

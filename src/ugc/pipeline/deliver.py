@@ -22,8 +22,13 @@ def start_output(out: Path) -> None:
     (out / MANIFEST).unlink(missing_ok=True)
 
 
-def deliver(spec: JobSpec, engines: Engines, store: FileArtifactStore,
-            outputs: dict[str, dict[str, Any]], out: Path) -> dict[str, Any]:
+def deliver(
+    spec: JobSpec,
+    engines: Engines,
+    store: FileArtifactStore,
+    outputs: dict[str, dict[str, Any]],
+    out: Path,
+) -> dict[str, Any]:
     """Copy every variant's files into OUT and write the manifest; return it."""
     variants = [_variant(spec, engines, store, outputs, out, i) for i in range(spec.variants)]
     manifest = {
@@ -32,9 +37,11 @@ def deliver(spec: JobSpec, engines: Engines, store: FileArtifactStore,
         "target_seconds": spec.brief.target_seconds,
         "seed": spec.seed,
         "aspects": list(spec.aspects),
-        "engines": {"script": f"{engines.writer.name} {engines.writer.version}",
-                    "voice": f"{engines.voice.name} {engines.voice.version}",
-                    "music": f"{engines.music.name} {engines.music.version}"},
+        "engines": {
+            "script": f"{engines.writer.name} {engines.writer.version}",
+            "voice": f"{engines.voice.name} {engines.voice.version}",
+            "music": f"{engines.music.name} {engines.music.version}",
+        },
         "inputs": {Path(p).name: h for p, h in input_hashes(spec.brief).items()},
         "passed": all(o["qa_passed"] for v in variants for o in v["outputs"]),
         "variants": variants,
@@ -43,8 +50,14 @@ def deliver(spec: JobSpec, engines: Engines, store: FileArtifactStore,
     return manifest
 
 
-def _variant(spec: JobSpec, e: Engines, store: FileArtifactStore,
-             outputs: dict[str, dict[str, Any]], out: Path, i: int) -> dict[str, Any]:
+def _variant(
+    spec: JobSpec,
+    e: Engines,
+    store: FileArtifactStore,
+    outputs: dict[str, dict[str, Any]],
+    out: Path,
+    i: int,
+) -> dict[str, Any]:
     """Deliver one variant and describe it."""
     v = f"{i:02d}"
     folder = out / f"variant-{v}"
@@ -70,12 +83,16 @@ def _variant(spec: JobSpec, e: Engines, store: FileArtifactStore,
     }
 
 
-def _aspect(store: FileArtifactStore, outputs: dict[str, dict[str, Any]], folder: Path,
-            v: str, aspect: str) -> dict[str, Any]:
+def _aspect(
+    store: FileArtifactStore, outputs: dict[str, dict[str, Any]], folder: Path, v: str, aspect: str
+) -> dict[str, Any]:
     """Deliver one aspect of one variant."""
     a = aspect.replace(":", "x")
-    render, qa, thumbs = outputs[f"render/{v}/{a}"], outputs[f"qa/{v}/{a}"], outputs[
-        f"thumbs/{v}/{a}"]
+    render, qa, thumbs = (
+        outputs[f"render/{v}/{a}"],
+        outputs[f"qa/{v}/{a}"],
+        outputs[f"thumbs/{v}/{a}"],
+    )
     rel = f"variant-{v}"
     _copy(store, render["video"], folder / f"{a}.mp4")
     report = store.get_json(qa["report"])
@@ -85,14 +102,23 @@ def _aspect(store: FileArtifactStore, outputs: dict[str, dict[str, Any]], folder
     for c in thumbs["candidates"]:
         name = f"thumb-{a}-{c['rank']}.jpg"
         _copy(store, c["image"], folder / name)
-        thumbs_out.append({"path": f"{rel}/{name}", "rank": c["rank"], "score": c["score"],
-                           "reason": c["reason"]})
+        thumbs_out.append(
+            {"path": f"{rel}/{name}", "rank": c["rank"], "score": c["score"], "reason": c["reason"]}
+        )
     probe = {c["check"]: c["value"] for c in report["checks"]}
     w, h = (int(x) for x in probe["profile_conformance"]["size"].split("x"))
-    return {"aspect": aspect, "video": f"{rel}/{a}.mp4", "width": w, "height": h,
-            "duration": probe["duration_s"], "fps": FPS, "thumbnails": thumbs_out,
-            "qa": {"json": f"{rel}/qa-{a}.json", "summary": f"{rel}/qa-{a}.txt"},
-            "qa_passed": report["passed"], "sha256": render["video"].split(".")[0]}
+    return {
+        "aspect": aspect,
+        "video": f"{rel}/{a}.mp4",
+        "width": w,
+        "height": h,
+        "duration": probe["duration_s"],
+        "fps": FPS,
+        "thumbnails": thumbs_out,
+        "qa": {"json": f"{rel}/qa-{a}.json", "summary": f"{rel}/qa-{a}.txt"},
+        "qa_passed": report["passed"],
+        "sha256": render["video"].split(".")[0],
+    }
 
 
 def summary(report: dict[str, Any]) -> str:

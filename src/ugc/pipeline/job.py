@@ -82,39 +82,105 @@ def plan(spec: JobSpec, engines: Engines, store: FileArtifactStore) -> list[Step
     return steps
 
 
-def _variant_steps(spec: JobSpec, e: Engines, b: StepBodies, hashes: dict[str, str],
-                   i: int) -> list[Step]:
+def _variant_steps(
+    spec: JobSpec, e: Engines, b: StepBodies, hashes: dict[str, str], i: int
+) -> list[Step]:
     """Return the steps of one variant."""
     brief, cast = spec.brief, cast_variant(spec, e.music.moods, i)
     copy = brief_to_json(brief)
-    copy_in = {"product": copy["product"], "tone": brief.tone, "language": brief.language,
-               "target": brief.target_seconds, "formats": list(brief.options.formats),
-               "disclosure": brief.options.disclosure}
+    copy_in = {
+        "product": copy["product"],
+        "tone": brief.tone,
+        "language": brief.language,
+        "target": brief.target_seconds,
+        "formats": list(brief.options.formats),
+        "disclosure": brief.options.disclosure,
+    }
     v = f"{i:02d}"
     steps = [
-        Step(f"script/{v}", "script", e.writer.version, {"brief": copy_in, "variant": i,
-             "seed": spec.seed}, b.script(i)),
-        Step(f"fit/{v}", "fit", f"{CODE}+{e.voice.version}+{e.writer.version}",
-             {"brief": copy_in, "voice": brief.options.voice}, b.fit, (f"script/{v}",)),
-        Step(f"music/{v}", "music", e.music.version,
-             {"mood": cast.mood, "seed": spec.seed + i,
-              "track": hashes.get(brief.assets.music or "")}, b.music(cast.mood, spec.seed + i),
-             (f"fit/{v}",)),
+        Step(
+            f"script/{v}",
+            "script",
+            e.writer.version,
+            {"brief": copy_in, "variant": i, "seed": spec.seed},
+            b.script(i),
+        ),
+        Step(
+            f"fit/{v}",
+            "fit",
+            f"{CODE}+{e.voice.version}+{e.writer.version}",
+            {"brief": copy_in, "voice": brief.options.voice},
+            b.fit,
+            (f"script/{v}",),
+        ),
+        Step(
+            f"music/{v}",
+            "music",
+            e.music.version,
+            {
+                "mood": cast.mood,
+                "seed": spec.seed + i,
+                "track": hashes.get(brief.assets.music or ""),
+            },
+            b.music(cast.mood, spec.seed + i),
+            (f"fit/{v}",),
+        ),
         Step(f"mix/{v}", "mix", CODE, {}, b.mix, (f"fit/{v}", f"music/{v}")),
-        Step(f"motion/{v}", "motion", CODE, {"seed": spec.seed + i}, b.motion(spec.seed + i),
-             (f"fit/{v}",)),
-        Step(f"timeline/{v}", "timeline", CODE,
-             {"cast": cast.__dict__, "brand": copy["brand"], "assets": hashes,
-              "seed": spec.seed + i}, b.timeline(cast, spec.seed + i), (f"fit/{v}",)),
+        Step(
+            f"motion/{v}",
+            "motion",
+            CODE,
+            {"seed": spec.seed + i},
+            b.motion(spec.seed + i),
+            (f"fit/{v}",),
+        ),
+        Step(
+            f"timeline/{v}",
+            "timeline",
+            CODE,
+            {
+                "cast": cast.__dict__,
+                "brand": copy["brand"],
+                "assets": hashes,
+                "seed": spec.seed + i,
+            },
+            b.timeline(cast, spec.seed + i),
+            (f"fit/{v}",),
+        ),
     ]
     for aspect in spec.aspects:
         a = aspect.replace(":", "x")
         deps = (f"timeline/{v}", f"motion/{v}", f"mix/{v}")
-        steps.append(Step(f"render/{v}/{a}", "render", CODE, {"aspect": aspect},
-                          b.render(aspect), deps, heavy=True))
-        steps.append(Step(f"thumbs/{v}/{a}", "thumbs", CODE, {"aspect": aspect},
-                          b.thumbs(aspect), (f"render/{v}/{a}", f"timeline/{v}")))
-        steps.append(Step(f"qa/{v}/{a}", "qa", CODE, {"aspect": aspect}, b.qa(aspect),
-                          (f"render/{v}/{a}", f"fit/{v}", f"motion/{v}", f"timeline/{v}"),
-                          heavy=True))
+        steps.append(
+            Step(
+                f"render/{v}/{a}",
+                "render",
+                CODE,
+                {"aspect": aspect},
+                b.render(aspect),
+                deps,
+                heavy=True,
+            )
+        )
+        steps.append(
+            Step(
+                f"thumbs/{v}/{a}",
+                "thumbs",
+                CODE,
+                {"aspect": aspect},
+                b.thumbs(aspect),
+                (f"render/{v}/{a}", f"timeline/{v}"),
+            )
+        )
+        steps.append(
+            Step(
+                f"qa/{v}/{a}",
+                "qa",
+                CODE,
+                {"aspect": aspect},
+                b.qa(aspect),
+                (f"render/{v}/{a}", f"fit/{v}", f"motion/{v}", f"timeline/{v}"),
+                heavy=True,
+            )
+        )
     return steps

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from ugc.pipeline.job import Engines
 
 
-def qa_body(store: FileArtifactStore, e: Engines, brief: Brief, aspect: str,
-            deps: Outputs) -> StepResult:
+def qa_body(
+    store: FileArtifactStore, e: Engines, brief: Brief, aspect: str, deps: Outputs
+) -> StepResult:
     """Measure the rendered MP4 against QUALITY.md and store the report."""
     from ugc.pipeline.agents.persona import Pose
 
@@ -40,26 +41,33 @@ def qa_body(store: FileArtifactStore, e: Engines, brief: Brief, aspect: str,
     spoken = [w for w in voice.words if is_spoken(w.text)]
     layout = layout_for(aspect)
     expect = Expect(
-        width=layout.width, height=layout.height, target_seconds=float(brief.target_seconds),
+        width=layout.width,
+        height=layout.height,
+        target_seconds=float(brief.target_seconds),
         first_word=spoken[0].start if spoken else 0.0,
         lip_sync_frames=lip_sync_error_frames(poses, voice.phonemes, FPS),
-        caption_offsets_ms=tuple(caption_offsets(voice.words, onsets, voice.samples,
-                                                 voice.sample_rate)),
+        caption_offsets_ms=tuple(
+            caption_offsets(voice.words, onsets, voice.samples, voice.sample_rate)
+        ),
         contrast_min=float(render["contrast_min"]),
         outside_safe_px=int(render["outside_safe_px"]),
         face_outside=int(render["face_outside"]),
     )
-    report = build_report(probe.ffprobe(e.ffprobe, path), probe.analyse(e.ffmpeg, path),
-                          probe.moov_before_mdat(path), expect)
+    report = build_report(
+        probe.ffprobe(e.ffprobe, path),
+        probe.analyse(e.ffmpeg, path),
+        probe.moov_before_mdat(path),
+        expect,
+    )
     report["aspect"] = aspect
     report["resolutions"] = fit.get("resolutions", [])
     key = store.put_json(report)
-    return StepResult({"report": key, "passed": report["passed"], "failed": report["failed"]},
-                      (key,))
+    return StepResult(
+        {"report": key, "passed": report["passed"], "failed": report["failed"]}, (key,)
+    )
 
 
-def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str,
-                deps: Outputs) -> StepResult:
+def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str, deps: Outputs) -> StepResult:
     """Title each captured frame, score it, and return the candidates best first."""
     v = next(iter(deps)).split("/")[1]
     render = deps[f"render/{v}/{aspect.replace(':', 'x')}"]
@@ -74,8 +82,9 @@ def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str,
         buf = io.BytesIO()
         titled.save(buf, "JPEG", quality=88, optimize=True)
         jpg = store.put_bytes(buf.getvalue(), ".jpg")
-        ranked.append({"image": jpg, "frame": int(frame), "shot": kind, "score": score,
-                       "reason": reason})
+        ranked.append(
+            {"image": jpg, "frame": int(frame), "shot": kind, "score": score, "reason": reason}
+        )
     ranked.sort(key=lambda c: (-c["score"], c["frame"]))
     for rank, cand in enumerate(ranked, 1):
         cand["rank"] = rank
@@ -101,8 +110,7 @@ def _title(img: Image.Image, text: str, fonts: FontSet, primary: str, aspect: st
     bg = color.hex_rgb(primary)
     ink = color.readable_on(bg)
     y0 = safe.y + safe.h // 2 - band_h // 2 if aspect == "16:9" else safe.y + int(safe.h * 0.4)
-    draw.rounded_rectangle((safe.x + 10, y0, safe.x1 - 10, y0 + band_h), radius=size // 2,
-                           fill=bg)
+    draw.rounded_rectangle((safe.x + 10, y0, safe.x1 - 10, y0 + band_h), radius=size // 2, fill=bg)
     for i, line in enumerate(lines):
         x = safe.x + (safe.w - font.getlength(line)) / 2
         draw.text((x, y0 + size * 0.35 + i * size * 1.35), line, font=font, fill=ink)
@@ -119,6 +127,8 @@ def _score(img: Image.Image, shot: str) -> tuple[float, str]:
     colour = float(np.hypot(rg.std(), yb.std()) + 0.3 * np.hypot(rg.mean(), yb.mean())) / 10
     face = {"talk": 3.0, "product": 1.5, "cta": 0.5}.get(shot, 1.0)
     score = round(sharp + colour + face, 3)
-    reason = (f"{shot} shot; edge detail {sharp:.2f}, colourfulness {colour:.2f}, "
-              f"{'face on screen' if shot == 'talk' else 'no face'} (+{face})")
+    reason = (
+        f"{shot} shot; edge detail {sharp:.2f}, colourfulness {colour:.2f}, "
+        f"{'face on screen' if shot == 'talk' else 'no face'} (+{face})"
+    )
     return score, reason

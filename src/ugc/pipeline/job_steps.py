@@ -53,18 +53,26 @@ class StepBodies:
     def fit(self, deps: Outputs, _p: Progress) -> StepResult:
         """Voice the script and resolve its length against the target."""
         (dep,) = deps.values()
-        fitted = fit_length(script_from_json(dep["script"]), self.brief, self.e.writer,
-                            self._speak, TAIL)
+        fitted = fit_length(
+            script_from_json(dep["script"]), self.brief, self.e.writer, self._speak, TAIL
+        )
         voice = voice_to_json(self.store, fitted.voice)
-        return StepResult({"script": script_to_json(fitted.script), "voice": voice,
-                           "duration": round(fitted.voice.duration + TAIL, 3),
-                           "resolutions": list(fitted.resolutions)}, (voice["samples"],))
+        return StepResult(
+            {
+                "script": script_to_json(fitted.script),
+                "voice": voice,
+                "duration": round(fitted.voice.duration + TAIL, 3),
+                "resolutions": list(fitted.resolutions),
+            },
+            (voice["samples"],),
+        )
 
     def _speak(self, script: Script) -> VoiceTrack:
         """Synthesise a script's lines, reusing any earlier identical synthesis."""
         lines = [ln.text for ln in script.lines]
-        key = content_key("voice", self.e.voice.version, lines, script.language,
-                          self.brief.options.voice)
+        key = content_key(
+            "voice", self.e.voice.version, lines, script.language, self.brief.options.voice
+        )
         hit = self.store.get_step(key)
         if hit is not None:
             return voice_from_json(self.store, hit["output"])
@@ -79,8 +87,11 @@ class StepBodies:
         def run(deps: Outputs, _p: Progress) -> StepResult:
             seconds = float(next(iter(deps.values()))["duration"])
             track = self.brief.assets.music
-            bed = (audio.decode_track(track, seconds) if track
-                   else self.e.music.render(mood, seconds, SAMPLE_RATE, seed))
+            bed = (
+                audio.decode_track(track, seconds)
+                if track
+                else self.e.music.render(mood, seconds, SAMPLE_RATE, seed)
+            )
             key = save_array(self.store, bed.astype(np.float32))
             return StepResult({"music": key, "mood": "supplied" if track else mood}, (key,))
 
@@ -106,8 +117,16 @@ class StepBodies:
             script = script_from_json(fit["script"])
             energy, rate = _energy(voice)
             emphasis = [w for ln in script.lines for w in ln.emphasis]
-            poses = plan_motion(voice.phonemes, voice.words, emphasis, energy, rate,
-                                float(fit["duration"]), FPS, seed)
+            poses = plan_motion(
+                voice.phonemes,
+                voice.words,
+                emphasis,
+                energy,
+                rate,
+                float(fit["duration"]),
+                FPS,
+                seed,
+            )
             key = self.store.put_json([dataclasses.asdict(p) for p in poses])
             return StepResult({"poses": key}, (key,))
 
@@ -157,8 +176,9 @@ def _energy(voice: VoiceTrack) -> tuple[list[float], float]:
     return [float(x) for x in rms / max(peak, 1e-6)], 100.0
 
 
-def build_timeline(brief: Brief, cast: Cast, seed: int, fit: dict[str, Any],
-                   store: FileArtifactStore) -> Timeline:
+def build_timeline(
+    brief: Brief, cast: Cast, seed: int, fit: dict[str, Any], store: FileArtifactStore
+) -> Timeline:
     """Assemble the Timeline from the fitted script and voice plus the casting choices."""
     script = script_from_json(fit["script"])
     voice = voice_from_json(store, fit["voice"])
@@ -168,10 +188,18 @@ def build_timeline(brief: Brief, cast: Cast, seed: int, fit: dict[str, Any],
         duration=duration,
         segments=plan_segments(script, voice.words, duration, len(brief.assets.product_images)),
         cues=tuple(group_cues(voice.words)),
-        persona=cast.persona, setting=cast.setting, caption_style=cast.caption_style,
-        brand=brief.brand, product_name=p.name, offer=p.offer, cta=p.cta, price=p.price,
-        disclosure=script.disclosure, product_images=brief.assets.product_images,
-        talking_clip=brief.assets.creator_clip, seed=seed,
+        persona=cast.persona,
+        setting=cast.setting,
+        caption_style=cast.caption_style,
+        brand=brief.brand,
+        product_name=p.name,
+        offer=p.offer,
+        cta=p.cta,
+        price=p.price,
+        disclosure=script.disclosure,
+        product_images=brief.assets.product_images,
+        talking_clip=brief.assets.creator_clip,
+        seed=seed,
     )
 
 
@@ -195,17 +223,22 @@ def render_body(b: StepBodies, aspect: str, deps: Outputs, progress: Progress) -
     poses = [Pose(**p) for p in b.store.get_json(deps[f"motion/{v}"]["poses"])]
     sound = load_array(b.store, deps[f"mix/{v}"]["audio"])
     out = b.store.scratch(".mp4")
-    report = render_video(tl, layout_for(aspect), poses, b.e.fonts, sound, out,
-                          thumb_frames(tl), progress)
+    report = render_video(
+        tl, layout_for(aspect), poses, b.e.fonts, sound, out, thumb_frames(tl), progress
+    )
     video = b.store.put_file(out, ".mp4")
     frames = {}
     for idx, img in report.thumbs.items():
         buf = io.BytesIO()
         img.save(buf, "PNG")
         frames[str(idx)] = b.store.put_bytes(buf.getvalue(), ".png")
-    return StepResult({"video": video, "frames": frames, "outside_safe_px": report.outside_safe_px,
-                       "face_outside": report.face_outside,
-                       "contrast_min": min(report.contrast_min, 99.0)},
-                      (video, *frames.values()))
-
-
+    return StepResult(
+        {
+            "video": video,
+            "frames": frames,
+            "outside_safe_px": report.outside_safe_px,
+            "face_outside": report.face_outside,
+            "contrast_min": min(report.contrast_min, 99.0),
+        },
+        (video, *frames.values()),
+    )

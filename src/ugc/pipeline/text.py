@@ -27,9 +27,9 @@ def _split_no_space(chunk: str) -> list[str]:
     """Split a spaceless chunk into characters, keeping closing punctuation attached."""
     out: list[str] = []
     for ch in chunk:
-        if out and (ch in _CLOSING or not _NO_SPACE.match(ch)) and _NO_SPACE.match(out[-1][-1]):
-            out[-1] += ch
-        elif out and not _NO_SPACE.match(ch) and not _NO_SPACE.match(out[-1][-1]):
+        if (
+            out and (ch in _CLOSING or not _NO_SPACE.match(ch)) and _NO_SPACE.match(out[-1][-1])
+        ) or (out and not _NO_SPACE.match(ch) and not _NO_SPACE.match(out[-1][-1])):
             out[-1] += ch
         else:
             out.append(ch)

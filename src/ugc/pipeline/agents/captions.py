@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ugc.pipeline.text import is_spoken
 from ugc.pipeline.types import WordTiming
@@ -39,7 +40,9 @@ class Cue:
 
 def _breaks_after(word: str) -> bool:
     """Return True if a cue should end after this word (sentence or clause end)."""
-    return word.rstrip("\"'”’)").endswith((".", ",", "!", "?", ";", ":", "…", "。", "，", "！", "？"))
+    return word.rstrip("\"'”’)").endswith(
+        (".", ",", "!", "?", ";", ":", "…", "。", "，", "！", "？")
+    )
 
 
 def group_cues(words: Sequence[WordTiming]) -> list[Cue]:
@@ -117,10 +120,14 @@ def cues_to_json(cues: Sequence[Cue]) -> list[dict[str, object]]:
     ]
 
 
-def cues_from_json(data: Sequence[dict[str, object]]) -> list[Cue]:
+def cues_from_json(data: Sequence[dict[str, Any]]) -> list[Cue]:
     """Load cues written by cues_to_json."""
     return [
-        Cue(float(str(d["start"])), float(str(d["end"])), tuple(d["words"]),  # type: ignore[arg-type]
-            tuple(float(x) for x in d["starts"]))  # type: ignore[attr-defined]
+        Cue(
+            float(d["start"]),
+            float(d["end"]),
+            tuple(str(w) for w in d["words"]),
+            tuple(float(x) for x in d["starts"]),
+        )
         for d in data
     ]

@@ -22,8 +22,13 @@ class Fitted:
     resolutions: tuple[dict[str, Any], ...]
 
 
-def fit_length(script: Script, brief: Brief, writer: ScriptWriter,
-               speak: Callable[[Script], VoiceTrack], tail: float) -> Fitted:
+def fit_length(
+    script: Script,
+    brief: Brief,
+    writer: ScriptWriter,
+    speak: Callable[[Script], VoiceTrack],
+    tail: float,
+) -> Fitted:
     """Voice the script; shorten or lengthen it until duration+tail is within AIM of target."""
     target = float(brief.target_seconds)
     best: tuple[float, Script, VoiceTrack] | None = None
@@ -39,9 +44,16 @@ def fit_length(script: Script, brief: Brief, writer: ScriptWriter,
         words = max(1, len(script.text.split()))
         delta = round((target - total) * words / max(voice.duration, 0.5))
         adjusted = writer.adjust(script, brief, delta)
-        log.append({"round": round_no + 1, "check": "length", "seconds": round(total, 3),
-                    "target": target, "action": "lengthen" if delta > 0 else "shorten",
-                    "delta_words": delta})
+        log.append(
+            {
+                "round": round_no + 1,
+                "check": "length",
+                "seconds": round(total, 3),
+                "target": target,
+                "action": "lengthen" if delta > 0 else "shorten",
+                "delta_words": delta,
+            }
+        )
         if adjusted == script:
             break
         script = adjusted

@@ -16,7 +16,9 @@ def ffprobe(ffprobe_bin: str, path: Path) -> dict[str, Any]:
     """Return ffprobe's streams and format as JSON."""
     proc = subprocess.run(
         [ffprobe_bin, "-v", "error", "-show_streams", "-show_format", "-of", "json", str(path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise StepError("qa", f"ffprobe could not read {path.name}: {proc.stderr.strip()[:200]}")
@@ -31,9 +33,25 @@ def analyse(ffmpeg_bin: str, path: Path) -> dict[str, Any]:
         "[0:a]ebur128=peak=true[a]"
     )
     proc = subprocess.run(
-        [ffmpeg_bin, "-hide_banner", "-nostats", "-i", str(path), "-filter_complex", graph,
-         "-map", "[v]", "-map", "[a]", "-f", "null", "-"],
-        capture_output=True, text=True, check=False,
+        [
+            ffmpeg_bin,
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-filter_complex",
+            graph,
+            "-map",
+            "[v]",
+            "-map",
+            "[a]",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise StepError("qa", f"ffmpeg could not decode {path.name}: {proc.stderr[-200:]}")

@@ -32,17 +32,30 @@ class Expect:
 
 def _check(name: str, value: Any, target: str, passed: bool, detail: str = "") -> dict[str, Any]:
     """Build one check entry."""
-    return {"check": name, "value": value, "target": target, "passed": bool(passed),
-            "detail": detail}
+    return {
+        "check": name,
+        "value": value,
+        "target": target,
+        "passed": bool(passed),
+        "detail": detail,
+    }
 
 
-def build_report(probe: dict[str, Any], analysis: dict[str, Any], faststart: bool,
-                 expect: Expect) -> dict[str, Any]:
+def build_report(
+    probe: dict[str, Any], analysis: dict[str, Any], faststart: bool, expect: Expect
+) -> dict[str, Any]:
     """Compare the measured output with every target and summarise."""
-    checks = [*_profile(probe, faststart, expect), *_audio(analysis), *_timing(probe, expect),
-              *_picture(analysis, expect)]
-    return {"passed": all(c["passed"] for c in checks), "checks": checks,
-            "failed": [c["check"] for c in checks if not c["passed"]]}
+    checks = [
+        *_profile(probe, faststart, expect),
+        *_audio(analysis),
+        *_timing(probe, expect),
+        *_picture(analysis, expect),
+    ]
+    return {
+        "passed": all(c["passed"] for c in checks),
+        "checks": checks,
+        "failed": [c["check"] for c in checks if not c["passed"]],
+    }
 
 
 def _streams(probe: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -58,17 +71,34 @@ def _profile(probe: dict[str, Any], faststart: bool, e: Expect) -> list[dict[str
     """Check size, fps, codecs, profile, pixel format, audio format and faststart."""
     v, a = _streams(probe)
     got = {
-        "size": f"{v.get('width')}x{v.get('height')}", "fps": v.get("r_frame_rate"),
-        "codec": v.get("codec_name"), "profile": v.get("profile"), "pix_fmt": v.get("pix_fmt"),
+        "size": f"{v.get('width')}x{v.get('height')}",
+        "fps": v.get("r_frame_rate"),
+        "codec": v.get("codec_name"),
+        "profile": v.get("profile"),
+        "pix_fmt": v.get("pix_fmt"),
         "audio": f"{a.get('codec_name')} {a.get('profile')} {a.get('sample_rate')} Hz "
-                 f"{a.get('channels')} ch",
+        f"{a.get('channels')} ch",
         "faststart": faststart,
     }
-    want = {"size": f"{e.width}x{e.height}", "fps": "30/1", "codec": "h264", "profile": "High",
-            "pix_fmt": "yuv420p", "audio": "aac LC 48000 Hz 2 ch", "faststart": True}
+    want = {
+        "size": f"{e.width}x{e.height}",
+        "fps": "30/1",
+        "codec": "h264",
+        "profile": "High",
+        "pix_fmt": "yuv420p",
+        "audio": "aac LC 48000 Hz 2 ch",
+        "faststart": True,
+    }
     bad = [k for k in want if got[k] != want[k]]
-    return [_check("profile_conformance", got, "H.264 High yuv420p 30 fps, AAC-LC 48 kHz stereo, "
-                   "faststart", not bad, f"mismatch: {', '.join(bad)}" if bad else "")]
+    return [
+        _check(
+            "profile_conformance",
+            got,
+            "H.264 High yuv420p 30 fps, AAC-LC 48 kHz stereo, faststart",
+            not bad,
+            f"mismatch: {', '.join(bad)}" if bad else "",
+        )
+    ]
 
 
 def _audio(an: dict[str, Any]) -> list[dict[str, Any]]:
@@ -88,12 +118,17 @@ def _timing(probe: dict[str, Any], e: Expect) -> list[dict[str, Any]]:
     err = abs(dur - e.target_seconds) / e.target_seconds
     worst = max(e.caption_offsets_ms, default=0.0)
     return [
-        _check("av_difference_ms", round(abs(vd - ad) * 1000, 1), "≤ 33 ms",
-               abs(vd - ad) <= FRAME + 1e-3),
+        _check(
+            "av_difference_ms",
+            round(abs(vd - ad) * 1000, 1),
+            "≤ 33 ms",
+            abs(vd - ad) <= FRAME + 1e-3,
+        ),
         _check("duration_s", round(dur, 3), f"{e.target_seconds:g} s ± 10%", err <= 0.10),
         _check("first_word_s", round(e.first_word, 3), "≤ 0.3 s", e.first_word <= 0.3),
-        _check("caption_timing_ms", round(worst, 1), "highlight within ±80 ms of the word",
-               worst <= 80),
+        _check(
+            "caption_timing_ms", round(worst, 1), "highlight within ±80 ms of the word", worst <= 80
+        ),
         _check("lip_sync_frames", e.lip_sync_frames, "≤ 1 frame", e.lip_sync_frames <= 1),
     ]
 
@@ -103,15 +138,20 @@ def _picture(an: dict[str, Any], e: Expect) -> list[dict[str, Any]]:
     return [
         _check("black_stretches", an["black"], "none over 0.5 s", not an["black"]),
         _check("frozen_stretches", an["frozen"], "none over 0.5 s", not an["frozen"]),
-        _check("safe_zone_overflow_px", e.outside_safe_px,
-               "0 caption/logo/CTA pixels outside the safe zone", e.outside_safe_px == 0),
+        _check(
+            "safe_zone_overflow_px",
+            e.outside_safe_px,
+            "0 caption/logo/CTA pixels outside the safe zone",
+            e.outside_safe_px == 0,
+        ),
         _check("face_outside_safe_frames", e.face_outside, "0", e.face_outside == 0),
         _check("text_contrast", round(e.contrast_min, 2), "≥ 4.5:1", e.contrast_min >= 4.5),
     ]
 
 
-def caption_offsets(words: Sequence[WordTiming], cue_starts: Sequence[float],
-                    voice: FloatArray, rate: int) -> list[float]:
+def caption_offsets(
+    words: Sequence[WordTiming], cue_starts: Sequence[float], voice: FloatArray, rate: int
+) -> list[float]:
     """Return |highlight onset - audible onset| in ms for spoken words that follow a pause."""
     hop = rate // 200  # 5 ms frames
     n = len(voice) // hop

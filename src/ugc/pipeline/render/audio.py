@@ -22,9 +22,10 @@ BED_DB = -9.0  # music level relative to the voice's RMS, before ducking
 def resample(samples: FloatArray, rate: int, channels: int = 1) -> FloatArray:
     """Resample mono or stereo float audio to 48 kHz stereo with libswresample."""
     layout = "mono" if channels == 1 else "stereo"
-    data = samples.reshape(1, -1) if channels == 1 else samples.reshape(1, -1)
-    frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(data, dtype=np.float32),
-                                       format="flt", layout=layout)
+    data = samples.reshape(1, -1)  # packed: mono as is, stereo interleaved
+    frame = av.AudioFrame.from_ndarray(
+        np.ascontiguousarray(data, dtype=np.float32), format="flt", layout=layout
+    )
     frame.sample_rate = rate
     resampler: Any = av.AudioResampler(format="flt", layout="stereo", rate=SAMPLE_RATE)
     chunks = [f.to_ndarray().reshape(-1, 2) for f in resampler.resample(frame)]
@@ -37,8 +38,11 @@ def decode_track(path: str, seconds: float) -> FloatArray:
     container: Any = av.open(path)
     try:
         resampler: Any = av.AudioResampler(format="flt", layout="stereo", rate=SAMPLE_RATE)
-        parts = [f.to_ndarray().reshape(-1, 2)
-                 for frame in container.decode(audio=0) for f in resampler.resample(frame)]
+        parts = [
+            f.to_ndarray().reshape(-1, 2)
+            for frame in container.decode(audio=0)
+            for f in resampler.resample(frame)
+        ]
     finally:
         container.close()
     if not parts:
@@ -82,7 +86,7 @@ def mix(voice: FloatArray, music: FloatArray | None, total: int) -> FloatArray:
     m = min(total, len(music))
     bed[:m] = music[:m]
     v_rms = float(np.sqrt((voice[:n] ** 2).mean() + 1e-12))
-    b_rms = float(np.sqrt((bed ** 2).mean() + 1e-12))
+    b_rms = float(np.sqrt((bed**2).mean() + 1e-12))
     bed *= v_rms / b_rms * 10 ** (BED_DB / 20)
     out += bed * duck_gain(out)[:, None]
     return out
@@ -114,8 +118,9 @@ _OUT = ["-f", "f32le", "-ac", "2", "pipe:1"]
 
 def _ffmpeg(ffmpeg: str, stdin: bytes, args: list[str]) -> subprocess.CompletedProcess[bytes]:
     """Run ffmpeg on raw audio from stdin."""
-    proc = subprocess.run([ffmpeg, "-hide_banner", "-nostats", *args], input=stdin,
-                          capture_output=True, check=False)
+    proc = subprocess.run(
+        [ffmpeg, "-hide_banner", "-nostats", *args], input=stdin, capture_output=True, check=False
+    )
     if proc.returncode != 0:
         tail = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
         raise StepError("mix", f"ffmpeg loudnorm failed: {' '.join(tail)}", retryable=True)

@@ -34,9 +34,7 @@ class CaptionPainter:
     box: Box
     size: int
     brand: BrandKit
-    _cache: dict[tuple[int, int], tuple[Image.Image, tuple[int, int]]] = field(
-        default_factory=dict
-    )
+    _cache: dict[tuple[int, int], tuple[Image.Image, tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._fills = Image.new("L", (1, 1))
@@ -123,41 +121,75 @@ class CaptionPainter:
         y0 = min(p.y for p in placed) - pad // 2
         x1 = max(p.x + p.w for p in placed) + pad
         y1 = max(p.y for p in placed) + int(size * 1.25) + pad // 2
-        draw.rounded_rectangle((max(x0, 0), max(y0, 0), min(x1, self.box.w - 1),
-                                min(y1, self.box.h - 1)), radius=pad, fill=(0, 0, 0, 200))
+        draw.rounded_rectangle(
+            (max(x0, 0), max(y0, 0), min(x1, self.box.w - 1), min(y1, self.box.h - 1)),
+            radius=pad,
+            fill=(0, 0, 0, 200),
+        )
 
-    def _token(self, canvas: Image.Image, draw: ImageDraw.ImageDraw, tok: Placed, size: int,
-               index: int, active: int) -> None:
+    def _token(
+        self,
+        canvas: Image.Image,
+        draw: ImageDraw.ImageDraw,
+        tok: Placed,
+        size: int,
+        index: int,
+        active: int,
+    ) -> None:
         """Draw one token in the style's colours for its state (past, active, upcoming)."""
         fill, stroke, scale = self._look(index, active)
         tsize = int(size * scale)
         if self.style == "box" and index == active:
             pad = int(size * 0.18)
-            draw.rounded_rectangle((tok.x - pad, tok.y - pad // 2, tok.x + tok.w + pad,
-                                    tok.y + int(size * 1.2) + pad // 2),
-                                   radius=pad, fill=(*self.panel, 255))
+            draw.rounded_rectangle(
+                (
+                    tok.x - pad,
+                    tok.y - pad // 2,
+                    tok.x + tok.w + pad,
+                    tok.y + int(size * 1.2) + pad // 2,
+                ),
+                radius=pad,
+                fill=(*self.panel, 255),
+            )
         x = tok.x - (self._width(tok.text, tsize) - tok.w) // 2
         y = tok.y - (tsize - size) // 2
         self._text(canvas, draw, tok.text, (x, y), tsize, fill, stroke)
         if self.style == "subtle" and index == active:
             bar = max(4, size // 12)
-            draw.rectangle((tok.x, tok.y + int(size * 1.22), tok.x + tok.w,
-                            tok.y + int(size * 1.22) + bar), fill=(*self.highlight, 255))
+            draw.rectangle(
+                (tok.x, tok.y + int(size * 1.22), tok.x + tok.w, tok.y + int(size * 1.22) + bar),
+                fill=(*self.highlight, 255),
+            )
 
     def _look(self, index: int, active: int) -> tuple[color.RGB, int, float]:
         """Return (fill colour, stroke width, scale) for a token state in this style."""
         is_active = index == active
         if self.style == "pop":
-            return (self.highlight if is_active else color.WHITE), self.stroke, (
-                1.12 if is_active else 1.0)
+            return (
+                (self.highlight if is_active else color.WHITE),
+                self.stroke,
+                (1.12 if is_active else 1.0),
+            )
         if self.style == "box":
-            return (self.on_panel if is_active else color.WHITE), (0 if is_active else self.stroke), 1.0
+            return (
+                (self.on_panel if is_active else color.WHITE),
+                (0 if is_active else self.stroke),
+                1.0,
+            )
         if self.style == "karaoke":
             return (self.highlight if index <= active else color.WHITE), self.stroke, 1.0
         return color.WHITE, 0, 1.0
 
-    def _text(self, canvas: Image.Image, draw: ImageDraw.ImageDraw, text: str,
-              xy: tuple[int, int], size: int, fill: color.RGB, stroke: int) -> None:
+    def _text(
+        self,
+        canvas: Image.Image,
+        draw: ImageDraw.ImageDraw,
+        text: str,
+        xy: tuple[int, int],
+        size: int,
+        fill: color.RGB,
+        stroke: int,
+    ) -> None:
         """Draw text run by run, switching fonts per script and pasting emoji bitmaps."""
         x, y = xy
         ink_stroke = color.INK if fill != color.INK else color.WHITE
@@ -168,7 +200,13 @@ class CaptionPainter:
                 x += img.width
                 continue
             font = load_font(font_path(self.fonts, kind), size)
-            draw.text((x, y), run, font=font, fill=(*fill, 255), stroke_width=stroke,
-                      stroke_fill=(*ink_stroke, 255))
+            draw.text(
+                (x, y),
+                run,
+                font=font,
+                fill=(*fill, 255),
+                stroke_width=stroke,
+                stroke_fill=(*ink_stroke, 255),
+            )
             ImageDraw.Draw(self._fills).text((x, y), run, font=font, fill=255)
             x += int(font.getlength(run))

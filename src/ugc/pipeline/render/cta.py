@@ -18,7 +18,7 @@ DRIFT = 40  # px the background gradient drifts, so the card is never a frozen f
 
 
 def card_colours(primary: str) -> tuple[color.RGB, color.RGB]:
-    """Return (background, text) with at least 4.5:1 contrast, darkening the brand colour if needed."""
+    """Return (background, text) at 4.5:1 or more, darkening the brand colour if needed."""
     bg = color.hex_rgb(primary)
     for step in range(11):
         shade = color.mix(bg, (0, 0, 0), step * 0.08)
@@ -31,8 +31,15 @@ def card_colours(primary: str) -> tuple[color.RGB, color.RGB]:
 class CtaCard:
     """Pre-rendered CTA layers; per frame only a crop and two pastes."""
 
-    def __init__(self, layout: Layout, fonts: FontSet, brand_primary: str, accent: str,
-                 logo: str | None, texts: tuple[str, str, str, str]) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        fonts: FontSet,
+        brand_primary: str,
+        accent: str,
+        logo: str | None,
+        texts: tuple[str, str, str, str],
+    ) -> None:
         self.layout = layout
         self.bg_rgb, self.ink = card_colours(brand_primary)
         self._bg = _gradient(layout.width + DRIFT, layout.height + DRIFT, self.bg_rgb)
@@ -56,8 +63,10 @@ class CtaCard:
     def overlay_sprites(self, t: float) -> list[tuple[Sprite, tuple[int, int]]]:
         """Return the text/logo sprites drawn at t (for the safe-zone mask render)."""
         phase = (t % PULSE_PERIOD) / PULSE_PERIOD
-        return [(self.content, (self.layout.cta.x, self.layout.cta.y)),
-                self.buttons[int(phase * PULSE_STEPS) % PULSE_STEPS]]
+        return [
+            (self.content, (self.layout.cta.x, self.layout.cta.y)),
+            self.buttons[int(phase * PULSE_STEPS) % PULSE_STEPS],
+        ]
 
 
 def _gradient(w: int, h: int, base: color.RGB) -> Planes:
@@ -73,8 +82,9 @@ def _gradient(w: int, h: int, base: color.RGB) -> Planes:
     return rgb_to_planes(out)
 
 
-def _content(layout: Layout, fonts: FontSet, ink: color.RGB, logo: str | None,
-             texts: tuple[str, str, str]) -> tuple[Image.Image, Box]:
+def _content(
+    layout: Layout, fonts: FontSet, ink: color.RGB, logo: str | None, texts: tuple[str, str, str]
+) -> tuple[Image.Image, Box]:
     """Draw logo, name, offer and price stacked in the CTA box; return it and the button box."""
     box = layout.cta
     img = Image.new("RGBA", (box.w & ~1, box.h & ~1))
@@ -86,17 +96,32 @@ def _content(layout: Layout, fonts: FontSet, ink: color.RGB, logo: str | None,
         img.alpha_composite(mark, ((img.width - mark.width) // 2, y))
         y += mark.height + int(unit * 0.5)
     name, offer, price = texts
-    for text, size, bold in ((name, unit * 1.15, True), (offer, unit * 0.62, False),
-                             (price, unit * 0.8, True)):
+    for text, size, bold in (
+        (name, unit * 1.15, True),
+        (offer, unit * 0.62, False),
+        (price, unit * 0.8, True),
+    ):
         if text:
-            y = _centred_text(draw, text, fonts, int(size), bold, ink, y, img.width) + int(unit * 0.3)
+            y = _centred_text(draw, text, fonts, int(size), bold, ink, y, img.width) + int(
+                unit * 0.3
+            )
     bw, bh = int(min(box.w * 0.8, unit * 7.5)), int(unit * 1.45)
-    button = Box(box.x + (box.w - bw) // 2, box.y + min(y + int(unit * 0.4), box.h - bh - 20), bw, bh)
+    button = Box(
+        box.x + (box.w - bw) // 2, box.y + min(y + int(unit * 0.4), box.h - bh - 20), bw, bh
+    )
     return img, button
 
 
-def _centred_text(draw: ImageDraw.ImageDraw, text: str, fonts: FontSet, size: int, bold: bool,
-                  ink: color.RGB, y: int, width: int) -> int:
+def _centred_text(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    fonts: FontSet,
+    size: int,
+    bold: bool,
+    ink: color.RGB,
+    y: int,
+    width: int,
+) -> int:
     """Draw one centred line, shrinking it to fit the width; return the y below it."""
     path = fonts.bold if bold else fonts.regular
     font = load_font(path, size)
@@ -108,8 +133,9 @@ def _centred_text(draw: ImageDraw.ImageDraw, text: str, fonts: FontSet, size: in
     return y + int(size * 1.3)
 
 
-def _buttons(box: Box, fonts: FontSet, accent: color.RGB, bg: color.RGB,
-             text: str) -> list[tuple[Sprite, tuple[int, int]]]:
+def _buttons(
+    box: Box, fonts: FontSet, accent: color.RGB, bg: color.RGB, text: str
+) -> list[tuple[Sprite, tuple[int, int]]]:
     """Pre-render the pulsing button at each step of its cycle."""
     fill = accent if color.contrast(accent, bg) >= 1.5 else color.mix(accent, (255,) * 3, 0.5)
     ink = color.readable_on(fill)
@@ -130,6 +156,7 @@ def _buttons(box: Box, fonts: FontSet, accent: color.RGB, bg: color.RGB,
         draw.text(xy, text, font=font, fill=(*ink, 255))
         fills = Image.new("L", img.size)
         ImageDraw.Draw(fills).text(xy, text, font=font, fill=255)
-        out.append((sprite_from_rgba(img, fills),
-                    (box.x + (box.w - w) // 2, box.y + (box.h - h) // 2)))
+        out.append(
+            (sprite_from_rgba(img, fills), (box.x + (box.w - w) // 2, box.y + (box.h - h) // 2))
+        )
     return out

@@ -61,8 +61,9 @@ class Mp4Writer:
         until = min(until, self._pcm.shape[1])
         while self._sent + AAC_FRAME <= until or (final and self._sent < until):
             chunk = self._pcm[:, self._sent : self._sent + AAC_FRAME]
-            af = av.AudioFrame.from_ndarray(np.ascontiguousarray(chunk), format="fltp",
-                                            layout="stereo")
+            af = av.AudioFrame.from_ndarray(
+                np.ascontiguousarray(chunk), format="fltp", layout="stereo"
+            )
             af.sample_rate = SAMPLE_RATE
             af.pts = self._sent
             af.time_base = Fraction(1, SAMPLE_RATE)

@@ -18,6 +18,7 @@ _SCRIPTS = (
     ("thai", re.compile(r"[\u0e00-\u0e7f]")),
 )
 
+
 @dataclass(frozen=True)
 class FontSet:
     """Font files by script; the entry point resolves them (fontconfig) and passes them in."""
@@ -30,6 +31,7 @@ class FontSet:
     devanagari: str
     thai: str
 
+
 def is_emoji(ch: str) -> bool:
     """Return True for pictographic characters that need the colour emoji font."""
     cp = ord(ch)
@@ -40,6 +42,7 @@ def is_emoji(ch: str) -> bool:
         or (unicodedata.category(ch) == "So" and cp > 0x2100)
     )
 
+
 def script_of(ch: str) -> str:
     """Return the font family key for one character."""
     if is_emoji(ch):
@@ -48,6 +51,7 @@ def script_of(ch: str) -> str:
         if pattern.match(ch):
             return name
     return "latin"
+
 
 def runs(text: str) -> list[tuple[str, str]]:
     """Split text into (script, text) runs; neutral characters join the previous run."""
@@ -60,10 +64,12 @@ def runs(text: str) -> list[tuple[str, str]]:
             out.append((kind, ch))
     return out
 
+
 @lru_cache(maxsize=64)
 def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
     """Load (and cache) a font at a size."""
     return ImageFont.truetype(path, size)
+
 
 def font_path(fonts: FontSet, kind: str, bold: bool = True) -> str:
     """Return the file for a script kind."""
@@ -71,14 +77,17 @@ def font_path(fonts: FontSet, kind: str, bold: bool = True) -> str:
         return fonts.bold if bold else fonts.regular
     return str(getattr(fonts, kind))
 
+
 @lru_cache(maxsize=256)
 def emoji_image(fonts: FontSet, text: str, size: int) -> Image.Image:
     """Render emoji at the font's native size and scale to `size` px high."""
     font = load_font(fonts.emoji, EMOJI_NATIVE)
-    l, t, r, b = (int(v) for v in font.getbbox(text))
-    img = Image.new("RGBA", (max(1, r - l), max(1, b - t)))
+    left, top, right, bottom = (int(v) for v in font.getbbox(text))
+    img = Image.new("RGBA", (max(1, right - left), max(1, bottom - top)))
 
-    ImageDraw.Draw(img).text((-l, -t), text, font=font, embedded_color=True)
+    ImageDraw.Draw(img).text((-left, -top), text, font=font, embedded_color=True)
     scale = size / EMOJI_NATIVE
-    return img.resize((max(1, round(img.width * scale)), max(1, round(img.height * scale))),
-                      Image.Resampling.LANCZOS)
+    return img.resize(
+        (max(1, round(img.width * scale)), max(1, round(img.height * scale))),
+        Image.Resampling.LANCZOS,
+    )

@@ -28,25 +28,42 @@ SWAY = 16  # px of handheld-camera drift on the background
 class Scene:
     """All layers of one (timeline, layout); frame(i) is cheap and deterministic."""
 
-    def __init__(self, timeline: Timeline, layout: Layout, poses: Sequence[Pose],
-                 fonts: FontSet) -> None:
+    def __init__(
+        self, timeline: Timeline, layout: Layout, poses: Sequence[Pose], fonts: FontSet
+    ) -> None:
         self.tl, self.layout, self.poses = timeline, layout, poses
         self.n_frames = max(1, round(timeline.duration * FPS))
         w, h = layout.width, layout.height
-        bg = draw_setting(timeline.setting, w + 2 * SWAY, h + 2 * SWAY, timeline.seed,
-                          accent=timeline.brand.primary)
+        bg = draw_setting(
+            timeline.setting,
+            w + 2 * SWAY,
+            h + 2 * SWAY,
+            timeline.seed,
+            accent=timeline.brand.primary,
+        )
         self.background = rgb_to_planes(bg)
         self.persona = PersonaLayer(timeline.persona, layout)
         self.clip = ClipLayer(timeline.talking_clip, layout) if timeline.talking_clip else None
-        self.cards = [ProductCard(p, layout.product, timeline.seed + i)
-                      for i, p in enumerate(timeline.product_images)]
-        self.backdrops = ([Backdrop(p, w, h, i) for i, p in enumerate(timeline.product_images)]
-                          if layout.product_full else [])
-        self.cta = CtaCard(layout, fonts, timeline.brand.primary, timeline.brand.accent,
-                           timeline.brand.logo,
-                           (timeline.product_name, timeline.offer, timeline.price, timeline.cta))
-        self.captions = CaptionPainter(fonts, timeline.caption_style, layout.captions,
-                                       layout.caption_size, timeline.brand)
+        self.cards = [
+            ProductCard(p, layout.product, timeline.seed + i)
+            for i, p in enumerate(timeline.product_images)
+        ]
+        self.backdrops = (
+            [Backdrop(p, w, h, i) for i, p in enumerate(timeline.product_images)]
+            if layout.product_full
+            else []
+        )
+        self.cta = CtaCard(
+            layout,
+            fonts,
+            timeline.brand.primary,
+            timeline.brand.accent,
+            timeline.brand.logo,
+            (timeline.product_name, timeline.offer, timeline.price, timeline.cta),
+        )
+        self.captions = CaptionPainter(
+            fonts, timeline.caption_style, layout.captions, layout.caption_size, timeline.brand
+        )
         self._cue_cache: dict[tuple[int, int], tuple[Sprite, tuple[int, int]]] = {}
         self.logo = _logo(timeline.brand.logo, layout.logo)
         self.badge = _badge(timeline.disclosure, layout.badge, fonts)

@@ -6,16 +6,23 @@ from collections.abc import Iterator
 from typing import Any
 
 import av
+import numpy as np
 
-from ugc.pipeline.agents.persona import Pose, PersonaRig, build_rig, get_persona
+from ugc.pipeline.agents.persona import PersonaRig, Pose, build_rig, get_persona
 from ugc.pipeline.render.images import rounded_mask
 from ugc.pipeline.render.layout import Box, Layout
 from ugc.pipeline.render.yuv import Planes, Sprite, paste, put, sprite_from_rgba
 
-import numpy as np
-
-NEUTRAL = Pose(viseme="rest", eyes_closed=False, gesture="none", head_dx=0, head_dy=0,
-               head_tilt=0.0, body_dx=0, body_dy=0)
+NEUTRAL = Pose(
+    viseme="rest",
+    eyes_closed=False,
+    gesture="none",
+    head_dx=0,
+    head_dy=0,
+    head_tilt=0.0,
+    body_dx=0,
+    body_dy=0,
+)
 _PROBE_HEIGHT = 600
 
 

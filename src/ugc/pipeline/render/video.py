@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +12,8 @@ from PIL import Image
 
 from ugc.pipeline.agents.persona import Pose
 from ugc.pipeline.agents.qa import text_contrast
-from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.render.encode import Mp4Writer
+from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.render.layout import Layout
 from ugc.pipeline.render.scene import Scene
 from ugc.pipeline.render.yuv import Planes
@@ -35,9 +35,16 @@ class RenderReport:
     contrast_min: float = math.inf
 
 
-def render_video(timeline: Timeline, layout: Layout, poses: Sequence[Pose], fonts: FontSet,
-                 audio: FloatArray, out: Path, thumb_frames: Sequence[int],
-                 progress: Callable[[float], None]) -> RenderReport:
+def render_video(
+    timeline: Timeline,
+    layout: Layout,
+    poses: Sequence[Pose],
+    fonts: FontSet,
+    audio: FloatArray,
+    out: Path,
+    thumb_frames: Sequence[int],
+    progress: Callable[[float], None],
+) -> RenderReport:
     """Encode every frame; check overlays against the safe zone as they are drawn."""
     scene = Scene(timeline, layout, poses, fonts)
     report = RenderReport(frames=scene.n_frames)
@@ -65,7 +72,9 @@ def _check_safe(scene: Scene, layout: Layout, i: int, report: RenderReport) -> N
         h, w = ink.shape
         xs = np.arange(x, x + w)
         ys = np.arange(y, y + h)
-        outside = ((xs < safe.x) | (xs >= safe.x1))[None, :] | ((ys < safe.y) | (ys >= safe.y1))[:, None]
+        outside = ((xs < safe.x) | (xs >= safe.x1))[None, :] | ((ys < safe.y) | (ys >= safe.y1))[
+            :, None
+        ]
         report.outside_safe_px += int(np.count_nonzero(ink & outside))
     face = scene.face_box(i)
     if face is not None and not safe.contains(face):

@@ -139,8 +139,11 @@ def paste(frame: Planes, sprite: Sprite, x: int, y: int) -> None:
         return
     sx, sy = x0 - x, y0 - y
     w, h = x1 - x0, y1 - y0
-    _blend(frame.y[y0:y1, x0:x1], sprite.planes.y[sy : sy + h, sx : sx + w],
-           sprite.alpha[sy : sy + h, sx : sx + w])
+    _blend(
+        frame.y[y0:y1, x0:x1],
+        sprite.planes.y[sy : sy + h, sx : sx + w],
+        sprite.alpha[sy : sy + h, sx : sx + w],
+    )
     cx, cy, cw, ch, csx, csy = x0 // 2, y0 // 2, w // 2, h // 2, sx // 2, sy // 2
     a2 = sprite.alpha2[csy : csy + ch, csx : csx + cw]
     _blend(frame.u[cy : cy + ch, cx : cx + cw], sprite.planes.u[csy : csy + ch, csx : csx + cw], a2)
