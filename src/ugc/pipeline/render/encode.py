@@ -14,7 +14,7 @@ from ugc.pipeline.render.yuv import Planes
 from ugc.pipeline.types import FPS, SAMPLE_RATE, FloatArray
 
 PRESET = "veryfast"
-CRF = 21
+CRF = 23  # the QUALITY.md ceiling; x264's own default
 AAC_FRAME = 1024
 X264_PARAMS = "colorprim=bt709:transfer=bt709:colormatrix=bt709"
 

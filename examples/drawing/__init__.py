@@ -1,0 +1,1 @@
+"""Draw the example briefs' product pictures and logos with Pillow and numpy."""
