@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ugc.brief.loader import load_brief
-from ugc.cli.main import _engines, _for_language, _supports
+from ugc.cli.main import _engines, _for_brief, _supports
 from ugc.config import Settings
 from ugc.pipeline.coordinator import Coordinator, LocalExecutor, SerialExecutor, StepRun
 from ugc.pipeline.job import JobSpec, plan
@@ -35,7 +35,7 @@ def _spec(aspects: tuple[str, ...], seconds: int = 30) -> tuple[JobSpec, object]
     engines = _engines(Settings())
     brief = load_brief(BRIEF, lambda lang: _supports(engines, lang))
     brief = dataclasses.replace(brief, target_seconds=seconds)
-    return JobSpec(brief, 1, aspects, 7), _for_language(engines, brief.language, None)
+    return JobSpec(brief, 1, aspects, 7), _for_brief(engines, brief)
 
 
 def run_job(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +21,8 @@ from ugc.pipeline.errors import StepError
 from ugc.pipeline.job import Engines, JobSpec, plan
 from ugc.pipeline.render.layout import all_aspects
 from ugc.pipeline.store import FileArtifactStore
+from ugc.pipeline.types import Brief
+from ugc.providers.offline.clip_voice import ClipVoice, TranscriptWriter
 from ugc.providers.offline.copywriter import RuleBasedCopywriter
 from ugc.providers.offline.fonts import resolve_fonts
 from ugc.providers.offline.music import SynthMusic
@@ -66,7 +69,7 @@ def create(
         console.print(f"[red]error:[/] brief {exc.message}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     spec = JobSpec(parsed, variants, _aspects(aspects), seed)
-    engines = _for_language(engines, parsed.language, parsed.options.voice)
+    engines = _for_brief(engines, parsed)
     store = FileArtifactStore(settings.cache_dir)
     store.clear_scratch()
     start_output(out)
@@ -109,11 +112,13 @@ def _supports(engines: Engines, language: str) -> bool:
     return any(v.supports(language) for v in engines.voices)
 
 
-def _for_language(engines: Engines, language: str, voice: str | None) -> Engines:
-    """Pick the voice engine for the brief's language."""
-    from dataclasses import replace
-
-    return replace(engines, voice=pick_voice_engine(list(engines.voices), language, voice))
+def _for_brief(engines: Engines, brief: Brief) -> Engines:
+    """Pick the voice for the brief: its creator clip, or the engine for its language."""
+    if brief.assets.creator_clip:
+        clip = brief.assets.creator_clip
+        return replace(engines, voice=ClipVoice(clip), writer=TranscriptWriter())
+    voice = pick_voice_engine(list(engines.voices), brief.language, brief.options.voice)
+    return replace(engines, voice=voice)
 
 
 def _write_run(out: Path, coord: Coordinator, seconds: float) -> None:

@@ -94,7 +94,8 @@ def _aspect(
         outputs[f"thumbs/{v}/{a}"],
     )
     rel = f"variant-{v}"
-    _copy(store, render["video"], folder / f"{a}.mp4")
+    video = qa.get("video", render["video"])  # QA may have repaired the render
+    _copy(store, video, folder / f"{a}.mp4")
     report = store.get_json(qa["report"])
     _write(folder / f"qa-{a}.json", json.dumps(report, indent=2, ensure_ascii=False))
     _write(folder / f"qa-{a}.txt", summary(report))

@@ -179,7 +179,7 @@ def _variant_steps(
                 CODE,
                 {"aspect": aspect},
                 b.qa(aspect),
-                (f"render/{v}/{a}", f"fit/{v}", f"motion/{v}", f"timeline/{v}"),
+                (f"render/{v}/{a}", f"fit/{v}", f"motion/{v}", f"timeline/{v}", f"mix/{v}"),
                 heavy=True,
             )
         )

@@ -11,11 +11,14 @@ from PIL import Image, ImageDraw, ImageFilter
 from ugc.pipeline.agents import probe
 from ugc.pipeline.agents.motion import lip_sync_error_frames
 from ugc.pipeline.agents.qa import Expect, build_report, caption_offsets
-from ugc.pipeline.codec import voice_from_json
+from ugc.pipeline.agents.repair import relayout, remix_gain
+from ugc.pipeline.codec import load_array, voice_from_json
 from ugc.pipeline.coordinator import Outputs, StepResult
 from ugc.pipeline.render import color
+from ugc.pipeline.render.encode import replace_audio
 from ugc.pipeline.render.fonts import FontSet, load_font
 from ugc.pipeline.render.layout import layout_for
+from ugc.pipeline.render.video import render_video
 from ugc.pipeline.store import FileArtifactStore
 from ugc.pipeline.text import is_spoken
 from ugc.pipeline.timeline import Timeline
@@ -28,43 +31,121 @@ if TYPE_CHECKING:
 def qa_body(
     store: FileArtifactStore, e: Engines, brief: Brief, aspect: str, deps: Outputs
 ) -> StepResult:
-    """Measure the rendered MP4 against QUALITY.md and store the report."""
-    from ugc.pipeline.agents.persona import Pose
-
+    """Measure the rendered MP4, repair what can be repaired, and store the report."""
     v = next(iter(deps)).split("/")[1]
-    render, fit = deps[f"render/{v}/{aspect.replace(':', 'x')}"], deps[f"fit/{v}"]
-    path = store.path(render["video"])
-    voice = voice_from_json(store, fit["voice"])
-    tl = Timeline.from_json(store.get_json(deps[f"timeline/{v}"]["timeline"]))
-    poses = [Pose(**p) for p in store.get_json(deps[f"motion/{v}"]["poses"])]
-    onsets = [s for cue in tl.cues for s in cue.starts]
-    spoken = [w for w in voice.words if is_spoken(w.text)]
-    layout = layout_for(aspect)
-    expect = Expect(
-        width=layout.width,
-        height=layout.height,
-        target_seconds=float(brief.target_seconds),
-        first_word=spoken[0].start if spoken else 0.0,
-        lip_sync_frames=lip_sync_error_frames(poses, voice.phonemes, FPS),
-        caption_offsets_ms=tuple(
-            caption_offsets(voice.words, onsets, voice.samples, voice.sample_rate)
-        ),
-        contrast_min=float(render["contrast_min"]),
-        outside_safe_px=int(render["outside_safe_px"]),
-        face_outside=int(render["face_outside"]),
-    )
-    report = build_report(
-        probe.ffprobe(e.ffprobe, path),
-        probe.analyse(e.ffmpeg, path),
-        probe.moov_before_mdat(path),
-        expect,
-    )
-    report["aspect"] = aspect
-    report["resolutions"] = fit.get("resolutions", [])
+    ctx = _QaContext(store, e, brief, aspect, deps, v)
+    video, render = ctx.render["video"], ctx.render
+    report = ctx.measure(video, render)
+    repairs: list[dict[str, Any]] = []
+    if _failed(report, _LAYOUT_CHECKS):
+        video, render = ctx.relayout()
+        report = ctx.measure(video, render)
+        repairs.append(
+            {
+                "action": "re-layout",
+                "reason": "text outside the safe zone or low contrast",
+                "result": "passed" if not _failed(report, _LAYOUT_CHECKS) else "still failing",
+            }
+        )
+    if _failed(report, _LOUDNESS_CHECKS):
+        video, fixed = ctx.remix(video, report)
+        report = ctx.measure(video, render)
+        repairs.append(
+            {
+                "action": "re-mix",
+                "reason": f"loudness {fixed:.1f} LUFS off target",
+                "result": "passed" if not _failed(report, _LOUDNESS_CHECKS) else "still failing",
+            }
+        )
+    report["aspect"], report["repairs"] = aspect, repairs
+    report["resolutions"] = ctx.fit.get("resolutions", [])
     key = store.put_json(report)
     return StepResult(
-        {"report": key, "passed": report["passed"], "failed": report["failed"]}, (key,)
+        {"report": key, "video": video, "passed": report["passed"], "failed": report["failed"]},
+        (key, video),
     )
+
+
+_LAYOUT_CHECKS = ("safe_zone_overflow_px", "face_outside_safe_frames", "text_contrast")
+_LOUDNESS_CHECKS = ("integrated_loudness", "true_peak")
+
+
+def _failed(report: dict[str, Any], names: tuple[str, ...]) -> bool:
+    """Return True if any of the named checks failed."""
+    return any(name in report["failed"] for name in names)
+
+
+class _QaContext:
+    """What the QA step needs to measure and repair one output."""
+
+    def __init__(
+        self, store: FileArtifactStore, e: Engines, brief: Brief, aspect: str, deps: Outputs, v: str
+    ) -> None:
+        from ugc.pipeline.agents.persona import Pose
+
+        self.store, self.e, self.brief, self.aspect = store, e, brief, aspect
+        self.render = deps[f"render/{v}/{aspect.replace(':', 'x')}"]
+        self.fit, self.mix = deps[f"fit/{v}"], deps[f"mix/{v}"]
+        self.voice = voice_from_json(store, self.fit["voice"])
+        self.tl = Timeline.from_json(store.get_json(deps[f"timeline/{v}"]["timeline"]))
+        self.poses = [Pose(**p) for p in store.get_json(deps[f"motion/{v}"]["poses"])]
+        self.layout = layout_for(aspect)
+
+    def measure(self, video: str, render: dict[str, Any]) -> dict[str, Any]:
+        """Measure a stored MP4 against every target."""
+        path = self.store.path(video)
+        onsets = [s for cue in self.tl.cues for s in cue.starts]
+        spoken = [w for w in self.voice.words if is_spoken(w.text)]
+        expect = Expect(
+            width=self.layout.width,
+            height=self.layout.height,
+            target_seconds=float(self.brief.target_seconds),
+            first_word=spoken[0].start if spoken else 0.0,
+            lip_sync_frames=lip_sync_error_frames(self.poses, self.voice.phonemes, FPS),
+            caption_offsets_ms=tuple(
+                caption_offsets(
+                    self.voice.words, onsets, self.voice.samples, self.voice.sample_rate
+                )
+            ),
+            contrast_min=float(render["contrast_min"]),
+            outside_safe_px=int(render["outside_safe_px"]),
+            face_outside=int(render["face_outside"]),
+        )
+        return build_report(
+            probe.ffprobe(self.e.ffprobe, path),
+            probe.analyse(self.e.ffmpeg, path),
+            probe.moov_before_mdat(path),
+            expect,
+        )
+
+    def relayout(self) -> tuple[str, dict[str, Any]]:
+        """Re-render with smaller captions on a solid band."""
+        layout, tl = relayout(self.layout, self.tl)
+        out = self.store.scratch(".mp4")
+        report = render_video(
+            tl,
+            layout,
+            self.poses,
+            self.e.fonts,
+            load_array(self.store, self.mix["audio"]),
+            out,
+            [],
+            lambda _f: None,
+        )
+        render = {
+            "contrast_min": min(report.contrast_min, 99.0),
+            "outside_safe_px": report.outside_safe_px,
+            "face_outside": report.face_outside,
+        }
+        return self.store.put_file(out, ".mp4"), render
+
+    def remix(self, video: str, report: dict[str, Any]) -> tuple[str, float]:
+        """Move the mix to -14 LUFS under the peak ceiling and swap it into the video."""
+        lufs = next(c["value"] for c in report["checks"] if c["check"] == "integrated_loudness")
+        fixed = remix_gain(load_array(self.store, self.mix["audio"]), float(lufs))
+        out = self.store.scratch(".mp4")
+        replace_audio(self.store.path(video), fixed, out)
+        return self.store.put_file(out, ".mp4"), float(lufs)
 
 
 def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str, deps: Outputs) -> StepResult:

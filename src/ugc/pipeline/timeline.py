@@ -96,7 +96,10 @@ def plan_segments(
         else:
             raw.append(Segment("talk", start, end))
     if not raw or raw[-1].kind != "cta":
-        raw.append(Segment("cta", max(duration - TAIL, raw[-1].end if raw else 0.0), duration))
+        # No spoken CTA line (e.g. a creator clip): the card takes the closing TAIL seconds.
+        start = max(duration - TAIL, 0.0)
+        raw = [dataclasses.replace(s, end=min(s.end, start)) for s in raw if s.start < start]
+        raw.append(Segment("cta", start, duration))
     return _merge(raw)
 
 

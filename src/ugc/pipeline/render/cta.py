@@ -14,7 +14,8 @@ from ugc.pipeline.render.yuv import Planes, Sprite, paste, rgb_to_planes, sprite
 
 PULSE_STEPS = 16
 PULSE_PERIOD = 1.2  # seconds per button pulse
-DRIFT = 40  # px the background gradient drifts, so the card is never a frozen frame
+STRIPE = 48  # px period of the card's diagonal stripes; they slide so it never freezes
+SLIDE = 40  # px per second the stripes slide
 
 
 def card_colours(primary: str) -> tuple[color.RGB, color.RGB]:
@@ -42,7 +43,7 @@ class CtaCard:
     ) -> None:
         self.layout = layout
         self.bg_rgb, self.ink = card_colours(brand_primary)
-        self._bg = _gradient(layout.width + DRIFT, layout.height + DRIFT, self.bg_rgb)
+        self._bg = _gradient(layout.width + STRIPE, layout.height, self.bg_rgb)
         name, offer, price, cta = texts
         content, self.button_box = _content(layout, fonts, self.ink, logo, (name, offer, price))
         self.content = sprite_from_rgba(content)
@@ -50,11 +51,11 @@ class CtaCard:
 
     def draw(self, frame: Planes, t: float) -> None:
         """Draw the card at time t since it appeared."""
-        off = round(DRIFT / 2 * (1 + math.sin(t * 0.9))) & ~1
-        frame.y[...] = self._bg.y[off : off + self.layout.height, off : off + self.layout.width]
-        h2, w2, o2 = self.layout.height // 2, self.layout.width // 2, off // 2
-        frame.u[...] = self._bg.u[o2 : o2 + h2, o2 : o2 + w2]
-        frame.v[...] = self._bg.v[o2 : o2 + h2, o2 : o2 + w2]
+        off = round(t * SLIDE) % STRIPE & ~1
+        frame.y[...] = self._bg.y[:, off : off + self.layout.width]
+        w2, o2 = self.layout.width // 2, off // 2
+        frame.u[...] = self._bg.u[:, o2 : o2 + w2]
+        frame.v[...] = self._bg.v[:, o2 : o2 + w2]
         paste(frame, self.content, self.layout.cta.x, self.layout.cta.y)
         phase = (t % PULSE_PERIOD) / PULSE_PERIOD
         sprite, (x, y) = self.buttons[int(phase * PULSE_STEPS) % PULSE_STEPS]
@@ -70,46 +71,55 @@ class CtaCard:
 
 
 def _gradient(w: int, h: int, base: color.RGB) -> Planes:
-    """Return a soft diagonal gradient around the brand colour, with two light blobs."""
-    img = Image.linear_gradient("L").resize((w, h)).rotate(0)
+    """Return a soft vertical gradient around the brand colour with faint diagonal stripes."""
+    ramp = Image.linear_gradient("L").resize((w, h))
     light = color.mix(base, (255, 255, 255), 0.10)
     dark = color.mix(base, (0, 0, 0), 0.10)
-    out = Image.composite(Image.new("RGB", (w, h), dark), Image.new("RGB", (w, h), light), img)
+    out = Image.composite(Image.new("RGB", (w, h), dark), Image.new("RGB", (w, h), light), ramp)
     draw = ImageDraw.Draw(out, "RGBA")
-    r = min(w, h) // 3
-    draw.ellipse((w - r, -r // 2, w + r, r + r // 2), fill=(*color.mix(base, (255,) * 3, 0.2), 90))
-    draw.ellipse((-r, h - r, r, h + r), fill=(*color.mix(base, (0, 0, 0), 0.2), 90))
+    tint = (*color.mix(base, (255, 255, 255), 0.35), 40)
+    # Stripes repeat every STRIPE px along x, so sliding by one period is seamless.
+    for x0 in range(-h, w + STRIPE, STRIPE):
+        draw.polygon(
+            [(x0, h), (x0 + STRIPE // 2, h), (x0 + STRIPE // 2 + h, 0), (x0 + h, 0)], fill=tint
+        )
     return rgb_to_planes(out)
 
 
 def _content(
     layout: Layout, fonts: FontSet, ink: color.RGB, logo: str | None, texts: tuple[str, str, str]
 ) -> tuple[Image.Image, Box]:
-    """Draw logo, name, offer and price stacked in the CTA box; return it and the button box."""
+    """Draw logo, name, offer and price stacked and centred in the CTA box, with the button."""
     box = layout.cta
+    unit = min(box.w, box.h * 1.4) / 10
+    while _stack_height(unit, logo, texts) > box.h * 0.96 and unit > 8:
+        unit *= 0.92  # shrink the whole card until logo, texts and button fit the box
     img = Image.new("RGBA", (box.w & ~1, box.h & ~1))
     draw = ImageDraw.Draw(img)
-    unit = min(box.w, box.h * 1.4) / 10
-    y = int(unit * 0.4)
+    y = int((box.h - _stack_height(unit, logo, texts)) / 2)
     if logo:
         mark = fit(load_rgba(logo), int(box.w * 0.5), int(unit * 2.2))
         img.alpha_composite(mark, ((img.width - mark.width) // 2, y))
-        y += mark.height + int(unit * 0.5)
-    name, offer, price = texts
-    for text, size, bold in (
-        (name, unit * 1.15, True),
-        (offer, unit * 0.62, False),
-        (price, unit * 0.8, True),
-    ):
+        y += int(unit * 2.2) + int(unit * 0.5)
+    for text, (size, bold) in zip(texts, _TEXT_STYLE, strict=True):
         if text:
-            y = _centred_text(draw, text, fonts, int(size), bold, ink, y, img.width) + int(
-                unit * 0.3
-            )
+            y = _centred_text(draw, text, fonts, int(size * unit), bold, ink, y, img.width)
+            y += int(unit * 0.3)
     bw, bh = int(min(box.w * 0.8, unit * 7.5)), int(unit * 1.45)
-    button = Box(
-        box.x + (box.w - bw) // 2, box.y + min(y + int(unit * 0.4), box.h - bh - 20), bw, bh
-    )
+    button = Box(box.x + (box.w - bw) // 2, box.y + y + int(unit * 0.4), bw, bh)
     return img, button
+
+
+_TEXT_STYLE = ((1.15, True), (0.62, False), (0.8, True))  # name, offer, price: size in units
+
+
+def _stack_height(unit: float, logo: str | None, texts: tuple[str, str, str]) -> float:
+    """Return the height the CTA content needs at a given unit size."""
+    h = unit * 2.7 if logo else 0.0
+    for text, (size, _bold) in zip(texts, _TEXT_STYLE, strict=True):
+        if text:
+            h += size * unit * 1.3 + unit * 0.3
+    return h + unit * 0.4 + unit * 1.45 * 1.06  # gap, then the button at its largest pulse
 
 
 def _centred_text(

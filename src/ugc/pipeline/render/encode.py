@@ -96,3 +96,51 @@ def _add_audio(container: Any) -> Any:
     stream.layout = "stereo"
     stream.bit_rate = 160_000
     return stream
+
+
+def replace_audio(src: Path, audio: FloatArray, out: Path) -> None:
+    """Copy src's H.264 stream untouched into out and encode new audio beside it."""
+    inp: Any = av.open(str(src))
+    container: Any = av.open(str(out), "w", options={"movflags": "+faststart"})
+    try:
+        vin = inp.streams.video[0]
+        vout = container.add_stream_from_template(vin)
+        aout = _add_audio(container)
+        writer = _AudioOnly(container, aout, audio)
+        for packet in inp.demux(vin):
+            if packet.dts is None:
+                continue
+            packet.stream = vout
+            container.mux(packet)
+            writer.push_until(float(packet.pts * vin.time_base) + 0.5)
+        writer.finish()
+    finally:
+        inp.close()
+        container.close()
+
+
+class _AudioOnly:
+    """Feed AAC frames of a float array into a container, in step with copied video."""
+
+    def __init__(self, container: Any, stream: Any, audio: FloatArray) -> None:
+        self.container, self.stream = container, stream
+        self.pcm = np.ascontiguousarray(audio.T, dtype=np.float32)
+        self.sent = 0
+
+    def push_until(self, seconds: float, final: bool = False) -> None:
+        """Encode audio up to a time (all of it when final)."""
+        until = self.pcm.shape[1] if final else min(int(seconds * SAMPLE_RATE), self.pcm.shape[1])
+        while self.sent + AAC_FRAME <= until or (final and self.sent < until):
+            chunk = np.ascontiguousarray(self.pcm[:, self.sent : self.sent + AAC_FRAME])
+            af = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+            af.sample_rate, af.pts = SAMPLE_RATE, self.sent
+            af.time_base = Fraction(1, SAMPLE_RATE)
+            self.sent += chunk.shape[1]
+            for packet in self.stream.encode(af):
+                self.container.mux(packet)
+
+    def finish(self) -> None:
+        """Encode the rest and flush the encoder."""
+        self.push_until(0.0, final=True)
+        for packet in self.stream.encode(None):
+            self.container.mux(packet)

@@ -1,0 +1,1 @@
+"""End-to-end tests of `ugc create`: real renders, measured with ffprobe and ffmpeg."""
