@@ -7,6 +7,7 @@ from typing import Any
 
 import av
 import numpy as np
+from PIL import Image
 
 from ugc.pipeline.agents.persona import PersonaRig, Pose, build_rig, get_persona
 from ugc.pipeline.render.images import rounded_mask
@@ -37,6 +38,9 @@ class PersonaLayer:
         fb = self.rig.face_box(NEUTRAL)
         fx, fy = layout.face_center
         self.origin = (round(fx - (fb[0] + fb[2]) / 2), round(fy - (fb[1] + fb[3]) / 2))
+        # The rig stops at the waist; where that is above the frame's bottom edge, the layers
+        # that reach the rig's bottom are extended down so the creator never floats.
+        self._extra = max(0, layout.height - (self.origin[1] + self.rig.size[1])) + 48
         self._sprites: dict[str, Sprite] = {}
 
     def draw(self, frame: Planes, pose: Pose) -> None:
@@ -45,8 +49,20 @@ class PersonaLayer:
         for key, (x, y) in self.rig.layers(pose):
             sprite = self._sprites.get(key)
             if sprite is None:
-                sprite = self._sprites[key] = sprite_from_rgba(self.rig.sprite(key))
+                sprite = self._sprites[key] = self._load(key)
             paste(frame, sprite, ox + x, oy + y)
+
+    def _load(self, key: str) -> Sprite:
+        """Convert a rig sprite, extending waist-level layers down to the frame's bottom."""
+        img = self.rig.sprite(key)
+        base = dict(self.rig.layers(NEUTRAL)).get(key)
+        if base is None or base[1] + img.height < self.rig.size[1] - 4 or self._extra <= 48:
+            return sprite_from_rgba(img)
+        tall = Image.new("RGBA", (img.width, img.height + self._extra))
+        tall.paste(img, (0, 0))
+        row = img.crop((0, img.height - 1, img.width, img.height))
+        tall.paste(row.resize((img.width, self._extra)), (0, img.height))
+        return sprite_from_rgba(tall)
 
     def face_box(self, pose: Pose) -> Box:
         """Return the face box in frame pixels for a pose."""
