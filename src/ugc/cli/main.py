@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,7 +22,7 @@ from ugc.pipeline.deliver import deliver, start_output
 from ugc.pipeline.errors import StepError
 from ugc.pipeline.job import Engines, JobSpec, plan
 from ugc.pipeline.render.layout import all_aspects
-from ugc.pipeline.store import FileArtifactStore
+from ugc.pipeline.store import FileArtifactStore, file_digest
 from ugc.pipeline.types import Brief
 from ugc.providers.offline.clip_voice import ClipVoice, TranscriptWriter
 from ugc.providers.offline.copywriter import RuleBasedCopywriter
@@ -61,18 +63,84 @@ def create(
     serial: Annotated[bool, typer.Option(help="Run steps one by one (for benchmarks).")] = False,
 ) -> None:
     """Turn a brief into finished, checked videos for every platform."""
+    _run(Settings(), brief, out, variants, _aspects(aspects), seed, serial)
+
+
+@app.command()
+def rerender(
+    manifest: Annotated[Path, typer.Argument(help="A manifest.json written by `ugc create`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("OUT"),
+    fresh: Annotated[bool, typer.Option(help="Ignore the cache: recompute every step.")] = False,
+) -> None:
+    """Render a job again from its manifest (same brief, seeds, variants and aspects)."""
+    job = _manifest_job(manifest)
     settings = Settings()
+    if fresh:
+        settings = settings.model_copy(update={"cache_dir": Path(tempfile.mkdtemp("-ugc"))})
+    _run(
+        settings,
+        Path(job["brief"]),
+        out,
+        int(job["variants"]),
+        tuple(job["aspects"]),
+        int(job["seed"]),
+        False,
+        expect_sha=str(job["brief_sha256"]),
+    )
+
+
+def _manifest_job(path: Path) -> dict[str, Any]:
+    """Read the job block of a manifest, or exit 2 naming the problem."""
+    try:
+        job: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["job"]
+        Path(job["brief"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        _fail(2, f"manifest {path}: not a ugc manifest ({type(exc).__name__})")
+    return job
+
+
+def _fail(code: int, message: str) -> NoReturn:
+    """Print one error line and exit."""
+    console.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _run(
+    settings: Settings,
+    brief: Path,
+    out: Path,
+    variants: int,
+    aspects: tuple[str, ...],
+    seed: int,
+    serial: bool,
+    expect_sha: str | None = None,
+) -> None:
+    """Load the brief, run the DAG with progress, deliver, and exit with the right code."""
     engines = _engines(settings)
     try:
         parsed = load_brief(brief, lambda lang: _supports(engines, lang))
     except BriefError as exc:
-        console.print(f"[red]error:[/] brief {exc.message}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
-    spec = JobSpec(parsed, variants, _aspects(aspects), seed)
+        _fail(2, f"brief {exc.message}")
+    sha = file_digest(brief)
+    if expect_sha is not None and sha != expect_sha:
+        _fail(2, f"brief {brief} changed since the manifest was written")
+    spec = JobSpec(parsed, variants, aspects, seed, str(brief.resolve()), sha)
     engines = _for_brief(engines, parsed)
     store = FileArtifactStore(settings.cache_dir)
     store.clear_scratch()
     start_output(out)
+    coord, outputs, seconds = _execute(settings, spec, engines, store, serial)
+    manifest = deliver(spec, engines, store, outputs, out)
+    _write_run(out, coord, seconds)
+    _report(manifest, out)
+    if not manifest["passed"]:
+        raise typer.Exit(3)
+
+
+def _execute(
+    settings: Settings, spec: JobSpec, engines: Engines, store: FileArtifactStore, serial: bool
+) -> tuple[Coordinator, dict[str, dict[str, Any]], float]:
+    """Run the job's steps; on Ctrl-C leave at once (finished steps are already recorded)."""
     steps = plan(spec, engines, store)
     listener = RichListener(console, len(steps))
     executor = SerialExecutor() if serial else LocalExecutor(settings.workers)
@@ -82,15 +150,13 @@ def create(
         with listener.progress:
             outputs = coord.run(steps)
     except StepError as exc:
-        console.print(f"[red]error:[/] step {exc}", highlight=False)
-        raise typer.Exit(1) from None
-    finally:
         executor.shutdown()
-    manifest = deliver(spec, engines, store, outputs, out)
-    _write_run(out, coord, time.perf_counter() - t0)
-    _report(manifest, out)
-    if not manifest["passed"]:
-        raise typer.Exit(3)
+        _fail(1, f"step {exc}")
+    except KeyboardInterrupt:
+        console.print("interrupted: finished steps are cached; run the same command to resume")
+        os._exit(130)  # don't wait for a render thread; its scratch file is cleared next run
+    executor.shutdown()
+    return coord, outputs, time.perf_counter() - t0
 
 
 def _engines(settings: Settings) -> Engines:

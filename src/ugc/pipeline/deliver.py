@@ -33,6 +33,13 @@ def deliver(
     variants = [_variant(spec, engines, store, outputs, out, i) for i in range(spec.variants)]
     manifest = {
         "version": 1,
+        "job": {
+            "brief": spec.brief_path,
+            "brief_sha256": spec.brief_sha256,
+            "variants": spec.variants,
+            "aspects": list(spec.aspects),
+            "seed": spec.seed,
+        },
         "product": spec.brief.product.name,
         "target_seconds": spec.brief.target_seconds,
         "seed": spec.seed,

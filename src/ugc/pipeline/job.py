@@ -42,6 +42,8 @@ class JobSpec:
     variants: int
     aspects: tuple[str, ...]
     seed: int = 7
+    brief_path: str = ""  # where the brief came from, recorded in the manifest
+    brief_sha256: str = ""
 
 
 @dataclass(frozen=True)
