@@ -135,3 +135,11 @@ def test_top_level_must_be_mapping(tmp_path: Path) -> None:
     path = tmp_path / "b.yaml"
     path.write_text("- just\n- a list\n")
     assert "mapping" in _error(path).reason
+
+
+def test_font_that_is_not_installed(tmp_path: Path, product_png: Path) -> None:
+    path = _brief(tmp_path, product_png, brand={"font": "Comic Nonexistent"})
+    with pytest.raises(BriefError) as info:
+        load_brief(path, _supports, lambda family: family == "Noto Sans")
+    assert info.value.field == "brand.font"
+    assert "not installed" in info.value.reason

@@ -157,21 +157,9 @@ def top_level_atoms(path: Path) -> list[str]:
 
 def ebur128(path: Path) -> tuple[float, float]:
     """Measure integrated loudness (LUFS) and true peak (dBTP) of the file's audio."""
+    graph = ["-map", "0:a", "-af", "ebur128=peak=true", "-f", "null", "-"]
     proc = subprocess.run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(path),
-            "-map",
-            "0:a",
-            "-af",
-            "ebur128=peak=true",
-            "-f",
-            "null",
-            "-",
-        ],
+        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), *graph],
         capture_output=True,
         text=True,
         check=True,

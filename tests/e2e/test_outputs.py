@@ -167,7 +167,10 @@ def test_run_json_lists_every_step_as_ran_on_a_cold_cache(gadget: Render) -> Non
 def test_manifest_is_as_readable_as_the_other_outputs(gadget: Render) -> None:
     video = gadget.video(SHARED_ASPECTS[0])
     manifest = gadget.out / "manifest.json"
-    assert stat.S_IMODE(manifest.stat().st_mode) == stat.S_IMODE(video.stat().st_mode)
+    others = stat.S_IMODE(video.stat().st_mode)
+    if others == 0o600:
+        pytest.skip("this umask makes every output 0600, so the difference cannot show")
+    assert stat.S_IMODE(manifest.stat().st_mode) == others
 
 
 @pytest.mark.parametrize("aspect", SHARED_ASPECTS)

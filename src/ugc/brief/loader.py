@@ -18,7 +18,11 @@ from ugc.pipeline.types import Assets, BrandKit, Brief, FormatOptions, Product
 MAX_BYTES = 1_000_000
 
 
-def load_brief(path: Path, supports_language: Callable[[str], bool]) -> Brief:
+def load_brief(
+    path: Path,
+    supports_language: Callable[[str], bool],
+    has_font: Callable[[str], bool] = lambda _f: True,
+) -> Brief:
     """Parse, validate and resolve a brief; asset paths become absolute."""
     raw = _parse(path)
     try:
@@ -29,6 +33,12 @@ def load_brief(path: Path, supports_language: Callable[[str], bool]) -> Brief:
         raise BriefError(where, _reason(err)) from None
     if not supports_language(model.language):
         raise BriefError("language", f"unknown language {model.language!r}")
+    if not has_font(model.brand.font):
+        raise BriefError(
+            "brand.font",
+            f"font {model.brand.font!r} is not installed "
+            "(try 'Noto Sans', 'Noto Serif' or 'DejaVu Sans')",
+        )
     return _to_brief(model, path.parent.resolve())
 
 

@@ -26,7 +26,7 @@ from ugc.pipeline.store import FileArtifactStore, file_digest
 from ugc.pipeline.types import Brief
 from ugc.providers.offline.clip_voice import ClipVoice, TranscriptWriter
 from ugc.providers.offline.copywriter import RuleBasedCopywriter
-from ugc.providers.offline.fonts import resolve_fonts
+from ugc.providers.offline.fonts import font_installed, resolve_fonts
 from ugc.providers.offline.music import SynthMusic
 from ugc.providers.offline.voices import default_voice_engines, pick_voice_engine
 
@@ -118,7 +118,7 @@ def _run(
     """Load the brief, run the DAG with progress, deliver, and exit with the right code."""
     engines = _engines(settings)
     try:
-        parsed = load_brief(brief, lambda lang: _supports(engines, lang))
+        parsed = load_brief(brief, lambda lang: _supports(engines, lang), font_installed)
     except BriefError as exc:
         _fail(2, f"brief {exc.message}")
     sha = file_digest(brief)
@@ -182,9 +182,14 @@ def _for_brief(engines: Engines, brief: Brief) -> Engines:
     """Pick the voice for the brief: its creator clip, or the engine for its language."""
     if brief.assets.creator_clip:
         clip = brief.assets.creator_clip
-        return replace(engines, voice=ClipVoice(clip), writer=TranscriptWriter())
+        return replace(
+            engines,
+            voice=ClipVoice(clip),
+            writer=TranscriptWriter(),
+            fonts=resolve_fonts(brief.brand.font),
+        )
     voice = pick_voice_engine(list(engines.voices), brief.language, brief.options.voice)
-    return replace(engines, voice=voice)
+    return replace(engines, voice=voice, fonts=resolve_fonts(brief.brand.font))
 
 
 def _write_run(out: Path, coord: Coordinator, seconds: float) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,9 @@ class Cast:
 
 def cast_variant(spec: JobSpec, moods: Sequence[str], i: int) -> Cast:
     """Pick persona, setting, music mood and caption style for variant i (brief options win)."""
-    o, s = spec.brief.options, spec.seed
+    o = spec.brief.options
+    # Mix the product into the seed so different briefs do not all open with the same creator.
+    s = spec.seed + zlib.crc32(spec.brief.product.name.encode())
     return Cast(
         persona=o.persona or PERSONAS[(s + i * 3) % len(PERSONAS)].id,
         setting=o.setting or SETTINGS[(s + i) % len(SETTINGS)],

@@ -186,7 +186,9 @@ def build_timeline(
     p = brief.product
     return Timeline(
         duration=duration,
-        segments=plan_segments(script, voice.words, duration, len(brief.assets.product_images)),
+        segments=plan_segments(
+            script, voice.words, duration, len(brief.assets.product_images), len(brief.assets.broll)
+        ),
         cues=tuple(group_cues(voice.words)),
         persona=cast.persona,
         setting=cast.setting,
@@ -199,6 +201,7 @@ def build_timeline(
         disclosure=script.disclosure,
         product_images=brief.assets.product_images,
         talking_clip=brief.assets.creator_clip,
+        broll=brief.assets.broll,
         seed=seed,
     )
 

@@ -16,7 +16,7 @@ MIN_SHOT = 0.8  # shorter product cut-ins are merged back into the talking shot
 
 @dataclass(frozen=True)
 class Segment:
-    """A span of the scene track: 'talk', 'product' (with an image index) or 'cta'."""
+    """A span of the scene track: 'talk', 'product' or 'broll' (with an index), or 'cta'."""
 
     kind: str
     start: float
@@ -43,6 +43,7 @@ class Timeline:
     product_images: tuple[str, ...]
     talking_clip: str | None
     seed: int
+    broll: tuple[str, ...] = ()
 
     def segment_at(self, t: float) -> Segment:
         """Return the scene segment covering time t."""
@@ -65,6 +66,7 @@ class Timeline:
         fields["cues"] = tuple(cues_from_json(data["cues"]))
         fields["brand"] = BrandKit(**data["brand"])
         fields["product_images"] = tuple(data["product_images"])
+        fields["broll"] = tuple(data.get("broll", ()))
         return Timeline(**fields)
 
 
@@ -78,20 +80,27 @@ def line_spans(words: Sequence[WordTiming], n_lines: int) -> list[tuple[float, f
 
 
 def plan_segments(
-    script: Script, words: Sequence[WordTiming], duration: float, n_images: int
+    script: Script,
+    words: Sequence[WordTiming],
+    duration: float,
+    n_images: int,
+    n_broll: int = 0,
 ) -> tuple[Segment, ...]:
-    """Cut between the talking shot, product cut-ins and the closing CTA card."""
+    """Cut between the talking shot, product cut-ins (images, B-roll) and the CTA card."""
     spans = line_spans(words, len(script.lines))
     raw: list[Segment] = []
     shown = 0
+    kinds = [k for k, n in (("product", n_images), ("broll", n_broll)) if n]
     for i, (line, (start, _end)) in enumerate(zip(script.lines, spans, strict=True)):
         end = spans[i + 1][0] if i + 1 < len(spans) else duration
         start = 0.0 if i == 0 else start
         if line.role == "cta":
             raw.append(Segment("cta", start, duration))
             break
-        if line.shot == "product" and n_images and line.role != "hook" and end - start >= MIN_SHOT:
-            raw.append(Segment("product", start, end, shown % n_images))
+        if line.shot == "product" and kinds and line.role != "hook" and end - start >= MIN_SHOT:
+            kind = kinds[shown % len(kinds)]
+            count = n_images if kind == "product" else n_broll
+            raw.append(Segment(kind, start, end, (shown // len(kinds)) % count))
             shown += 1
         else:
             raw.append(Segment("talk", start, end))

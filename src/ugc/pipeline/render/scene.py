@@ -12,6 +12,7 @@ from ugc.pipeline.agents.persona import Pose
 from ugc.pipeline.agents.setting import draw_setting
 from ugc.pipeline.render import color
 from ugc.pipeline.render.caption_draw import CaptionPainter
+from ugc.pipeline.render.clips import BrollCard
 from ugc.pipeline.render.cta import CtaCard
 from ugc.pipeline.render.fonts import FontSet, load_font
 from ugc.pipeline.render.images import fit, load_rgba
@@ -47,6 +48,12 @@ class Scene:
         self.cards = [
             ProductCard(p, layout.product, timeline.seed + i)
             for i, p in enumerate(timeline.product_images)
+        ]
+        self.broll = [
+            BrollCard(
+                p, Box(0, 0, w, h) if layout.product_full else layout.product, layout.product_full
+            )
+            for p in timeline.broll
         ]
         self.backdrops = (
             [Backdrop(p, w, h, i) for i, p in enumerate(timeline.product_images)]
@@ -84,6 +91,12 @@ class Scene:
             self.cta.draw(frame, t - seg.start)
             return frame
         progress = (t - seg.start) / max(seg.end - seg.start, 1e-3)
+        if seg.kind == "broll":
+            frame = self._sway(t)
+            if not self.layout.product_full:
+                self._talent(frame, i)
+            self.broll[seg.image].draw(frame, seg.start)
+            return frame
         if seg.kind == "product" and self.layout.product_full:
             frame = self.backdrops[seg.image].frame(progress)
         else:
@@ -156,7 +169,7 @@ class Scene:
         seg = self.tl.segment_at(i / FPS)
         if self.clip is not None or seg.kind == "cta":
             return None
-        if seg.kind == "product" and self.layout.product_full:
+        if seg.kind in ("product", "broll") and self.layout.product_full:
             return None
         return self.persona.face_box(self.poses[min(i, len(self.poses) - 1)])
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import av
 import numpy as np
 from PIL import Image
 
 from ugc.pipeline.agents.persona import PersonaRig, Pose, build_rig, get_persona
+from ugc.pipeline.render.clips import decode_frames
 from ugc.pipeline.render.images import rounded_mask
 from ugc.pipeline.render.layout import Box, Layout
 from ugc.pipeline.render.yuv import Planes, Sprite, paste, put, sprite_from_rgba
@@ -77,7 +74,7 @@ class ClipLayer:
     def __init__(self, path: str, layout: Layout) -> None:
         self.full = layout.aspect == "9:16"
         self.box = Box(0, 0, layout.width, layout.height) if self.full else _panel(layout)
-        self._frames = _decode(path, self.box.w & ~1, self.box.h & ~1)
+        self._frames = decode_frames(path, self.box.w & ~1, self.box.h & ~1)
         self._last: Planes | None = None
         mask = np.asarray(rounded_mask(self.box.w & ~1, self.box.h & ~1, 36), dtype=np.uint8)
         self._alpha, self._alpha2 = mask.copy(), np.ascontiguousarray(mask[::2, ::2])
@@ -101,33 +98,3 @@ def _panel(layout: Layout) -> Box:
     w = int(h * 9 / 16) & ~1
     cx = layout.face_center[0]
     return Box(max(layout.safe.x, cx - w // 2) & ~1, layout.safe.y + 20, w, h & ~1)
-
-
-def _decode(path: str, w: int, h: int) -> Iterator[Planes]:
-    """Yield the clip's frames at 30 fps, cover-scaled to w x h, as planes."""
-    container: Any = av.open(path)
-    try:
-        stream = container.streams.video[0]
-        src_w, src_h = stream.codec_context.width, stream.codec_context.height
-        scale = max(w / src_w, h / src_h)
-        sw, sh = int(src_w * scale + 1) & ~1, int(src_h * scale + 1) & ~1
-        x, y = ((sw - w) // 2) & ~1, ((sh - h) // 2) & ~1
-        graph_fps = stream.average_rate or 30
-        step = float(graph_fps) / 30.0
-        acc = 0.0
-        for frame in container.decode(stream):
-            acc += 1.0
-            while acc >= step:
-                acc -= step
-                arr = frame.reformat(width=sw, height=sh, format="yuv420p").to_ndarray()
-                yield _i420_planes(arr, sw, sh).crop(x, y, w, h)
-    finally:
-        container.close()
-
-
-def _i420_planes(arr: Any, w: int, h: int) -> Planes:
-    """Split PyAV's (h*3/2, w) yuv420p array into planes."""
-    y = arr[:h]
-    u = arr[h : h + h // 4].reshape(h // 2, w // 2)
-    v = arr[h + h // 4 :].reshape(h // 2, w // 2)
-    return Planes(np.ascontiguousarray(y), np.ascontiguousarray(u), np.ascontiguousarray(v))

@@ -32,6 +32,16 @@ def resolve_fonts(family: str = "Noto Sans") -> FontSet:
     return FontSet(**found)
 
 
+def font_installed(family: str) -> bool:
+    """Return True if fontconfig has the family itself (not a fallback for it)."""
+    if shutil.which("fc-match") is None:
+        return False
+    got = subprocess.run(
+        ["fc-match", "-f", "%{family}", family], capture_output=True, text=True, check=False
+    ).stdout
+    return family.casefold() in (f.strip().casefold() for f in got.split(","))
+
+
 def _match(pattern: str) -> str:
     """Return the file fontconfig picks for a pattern."""
     out = subprocess.run(
