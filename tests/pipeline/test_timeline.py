@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ugc.pipeline.timeline import TAIL, plan_segments
 from ugc.pipeline.types import Script, ScriptLine, WordTiming
 
@@ -30,7 +32,7 @@ def test_hook_is_always_a_talking_shot_and_cta_closes() -> None:
     assert segs[0].start == 0.0
     assert segs[-1].kind == "cta"
     assert segs[-1].end == words[-1].end + TAIL
-    assert all(a.end == b.start for a, b in zip(segs, segs[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(segs))
 
 
 def test_product_lines_alternate_images_and_broll() -> None:
