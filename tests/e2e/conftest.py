@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.e2e.helpers import SHARED_ASPECTS, Render, copy_brief, run_create
+from tests.e2e.helpers import SHARED_ASPECTS, Render, code_fingerprint, copy_brief, run_create
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,6 +23,7 @@ def gadget(tmp_path_factory: pytest.TempPathFactory) -> Render:
     root = tmp_path_factory.mktemp("gadget")
     brief = copy_brief(root / "brief")
     out, cache = root / "OUT", root / "cache"
+    code = code_fingerprint()
     proc = run_create(brief, out, cache, "--aspects", ",".join(SHARED_ASPECTS), "--variants", "1")
     assert proc.returncode == 0, f"ugc create failed ({proc.returncode}):\n{proc.stderr[-3000:]}"
-    return Render(brief, out, cache, SHARED_ASPECTS, proc)
+    return Render(brief, out, cache, SHARED_ASPECTS, proc, code)

@@ -17,9 +17,11 @@ import pytest
 from tests.e2e.helpers import (
     UPSTREAM,
     Render,
+    code_fingerprint,
     copy_brief,
     edit_brief,
     run_create,
+    skip_if_code_changed,
     start_create,
     statuses,
     step_records,
@@ -86,6 +88,7 @@ def test_kill_9_during_the_renders_resumes_from_the_cache(tmp_path: Path) -> Non
     out, cache, log = tmp_path / "OUT", tmp_path / "cache", tmp_path / "run.log"
     out.mkdir()
     (out / "manifest.json").write_text('{"stale": "from an earlier run"}')
+    code = code_fingerprint()
 
     proc = start_create(brief, out, cache, log, *TWO)
     _wait_for(lambda: bool(step_records(cache, "render")), proc, log)
@@ -97,6 +100,7 @@ def test_kill_9_during_the_renders_resumes_from_the_cache(tmp_path: Path) -> Non
 
     again = run_create(brief, out, cache, *TWO)
     assert again.returncode == 0, again.stderr[-3000:]
+    skip_if_code_changed(code)
     _assert_resumed(out, done)
 
 
@@ -108,6 +112,7 @@ def _rendering(cache: Path) -> bool:
 def test_ctrl_c_during_a_render_stops_and_resumes(tmp_path: Path) -> None:
     brief = copy_brief(tmp_path / "brief")
     out, cache, log = tmp_path / "OUT", tmp_path / "cache", tmp_path / "run.log"
+    code = code_fingerprint()
 
     proc = start_create(brief, out, cache, log, *ONE)
     _wait_for(lambda: (cache / "tmp").is_dir() and _rendering(cache), proc, log)
@@ -119,6 +124,7 @@ def test_ctrl_c_during_a_render_stops_and_resumes(tmp_path: Path) -> None:
 
     again = run_create(brief, out, cache, *ONE)
     assert again.returncode == 0, again.stderr[-3000:]
+    skip_if_code_changed(code)
     _assert_resumed(out, done)
 
     if latency > PROMPT_EXIT_S:
@@ -138,11 +144,13 @@ def test_edits_redo_only_the_steps_they_touch(gadget: Render, tmp_path: Path) ->
 
     run = run_create(brief, out, cache, *ONE)
     assert run.returncode == 0, run.stderr[-3000:]
+    skip_if_code_changed(gadget.code)
     assert set(statuses(out).values()) == {"cached"}, statuses(out)
 
     edit_brief(brief, 'primary: "#3F8F3A"', 'primary: "#2B5FA8"')
     run = run_create(brief, out, cache, *ONE)
     assert run.returncode == 0, run.stderr[-3000:]
+    skip_if_code_changed(gadget.code)
     st = statuses(out)
     for kind in ("script", "fit", "music", "mix", "motion"):
         assert st[f"{kind}/00"] == "cached", f"a brand colour edit re-ran {kind}: {st}"
@@ -152,6 +160,7 @@ def test_edits_redo_only_the_steps_they_touch(gadget: Render, tmp_path: Path) ->
     edit_brief(brief, 'cta: "Get yours today"', 'cta: "Order yours today"')
     run = run_create(brief, out, cache, *ONE)
     assert run.returncode == 0, run.stderr[-3000:]
+    skip_if_code_changed(gadget.code)
     st = statuses(out)
     assert st["script/00"] == "ran"
     assert st["fit/00"] == "ran"
@@ -163,6 +172,7 @@ def test_edits_redo_only_the_steps_they_touch(gadget: Render, tmp_path: Path) ->
     objects, steps = tree(cache / "objects"), tree(cache / "steps")
     run = run_create(brief, out, cache, *ONE)
     assert run.returncode == 0, run.stderr[-3000:]
+    skip_if_code_changed(gadget.code)
     assert set(statuses(out).values()) == {"cached"}, statuses(out)
     assert tree(cache / "objects") == objects, "an unchanged rerun wrote new artifacts"
     assert tree(cache / "steps") == steps, "an unchanged rerun wrote new step records"

@@ -16,11 +16,12 @@ from ugc.pipeline.codec import load_array, voice_from_json
 from ugc.pipeline.coordinator import Outputs, StepResult
 from ugc.pipeline.render import color
 from ugc.pipeline.render.encode import replace_audio
-from ugc.pipeline.render.fonts import FontSet, load_font
+from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.render.layout import layout_for
+from ugc.pipeline.render.text_draw import draw_text, text_width
 from ugc.pipeline.render.video import render_video
 from ugc.pipeline.store import FileArtifactStore
-from ugc.pipeline.text import is_spoken
+from ugc.pipeline.text import is_spoken, join_tokens, tokenize
 from ugc.pipeline.timeline import Timeline
 from ugc.pipeline.types import FPS, Brief
 
@@ -153,7 +154,7 @@ def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str, deps: Out
     v = next(iter(deps)).split("/")[1]
     render = deps[f"render/{v}/{aspect.replace(':', 'x')}"]
     tl = Timeline.from_json(store.get_json(deps[f"timeline/{v}"]["timeline"]))
-    title = " ".join(w for cue in tl.cues[:2] for w in cue.words)
+    title = join_tokens([w for cue in tl.cues[:2] for w in cue.words])
     ranked: list[dict[str, Any]] = []
     for frame, key in render["frames"].items():
         img = Image.open(store.path(key)).convert("RGB")
@@ -175,27 +176,30 @@ def thumbs_body(store: FileArtifactStore, fonts: FontSet, aspect: str, deps: Out
 def _title(img: Image.Image, text: str, fonts: FontSet, primary: str, aspect: str) -> Image.Image:
     """Draw the hook as a title band inside the layout's safe zone."""
     safe = layout_for(aspect).safe
-    out = img.copy()
-    draw = ImageDraw.Draw(out)
     size = max(28, safe.w // 14)
-    font = load_font(fonts.bold, size)
-    words, lines = text.split(), [""]
-    for w in words:
-        trial = f"{lines[-1]} {w}".strip()
-        if font.getlength(trial) > safe.w * 0.86 and lines[-1]:
-            lines.append(w)
-        else:
-            lines[-1] = trial
-    lines = lines[:3]
+    lines = _wrap_title(tokenize(text), fonts, size, safe.w * 0.86)[:3]
     band_h = int(size * 1.35 * len(lines) + size * 0.7)
     bg = color.hex_rgb(primary)
     ink = color.readable_on(bg)
     y0 = safe.y + safe.h // 2 - band_h // 2 if aspect == "16:9" else safe.y + int(safe.h * 0.4)
-    draw.rounded_rectangle((safe.x + 10, y0, safe.x1 - 10, y0 + band_h), radius=size // 2, fill=bg)
+    out = img.convert("RGBA")
+    ImageDraw.Draw(out).rounded_rectangle(
+        (safe.x + 10, y0, safe.x1 - 10, y0 + band_h), radius=size // 2, fill=(*bg, 255)
+    )
     for i, line in enumerate(lines):
-        x = safe.x + (safe.w - font.getlength(line)) / 2
-        draw.text((x, y0 + size * 0.35 + i * size * 1.35), line, font=font, fill=ink)
-    return out
+        x = safe.x + (safe.w - text_width(fonts, line, size)) // 2
+        draw_text(out, (x, int(y0 + size * 0.35 + i * size * 1.35)), line, fonts, size, ink)
+    return out.convert("RGB")
+
+
+def _wrap_title(tokens: list[str], fonts: FontSet, size: int, width: float) -> list[str]:
+    """Greedy-wrap tokens into lines no wider than width."""
+    lines: list[list[str]] = [[]]
+    for tok in tokens:
+        if lines[-1] and text_width(fonts, join_tokens([*lines[-1], tok]), size) > width:
+            lines.append([])
+        lines[-1].append(tok)
+    return [join_tokens(line) for line in lines if line]
 
 
 def _score(img: Image.Image, shot: str) -> tuple[float, str]:

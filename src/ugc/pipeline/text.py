@@ -44,3 +44,33 @@ def is_spoken(token: str) -> bool:
 def speakable(token: str) -> str:
     """Return the token without emoji and symbols, for the voice engine."""
     return "".join(ch for ch in token if unicodedata.category(ch)[0] in "LNPZ" or ch in "'-")
+
+
+def no_space_between(left: str, right: str) -> bool:
+    """Return True when two tokens join without a space (both sides in a spaceless script)."""
+    if not left or not right:
+        return False
+    if left[-1] in _CLOSING and not _NO_SPACE.search(left):
+        return False  # Latin punctuation ends a Latin word: keep the space
+    return bool(_NO_SPACE.match(left[-1]) or _NO_SPACE.match(right[0])) or (
+        left[-1] in _CLOSING and bool(_NO_SPACE.search(left))
+    )
+
+
+def join_tokens(tokens: list[str] | tuple[str, ...]) -> str:
+    """Join tokens back into display text, without spaces inside CJK/Thai runs."""
+    out = ""
+    for tok in tokens:
+        if out and not no_space_between(out, tok):
+            out += " "
+        out += tok
+    return out
+
+
+def count_words(text: str) -> float:
+    """Count spoken words the way length fitting does: a lone CJK/Thai character is half a word."""
+    total = 0.0
+    for tok in tokenize(text):
+        if is_spoken(tok):
+            total += 0.5 if _NO_SPACE.match(tok[0]) else 1.0
+    return total

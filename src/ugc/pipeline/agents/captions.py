@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ugc.pipeline.text import is_spoken
+from ugc.pipeline.text import is_spoken, join_tokens, no_space_between
 from ugc.pipeline.types import WordTiming
 
 STYLES: tuple[str, ...] = ("pop", "box", "karaoke", "subtle")
@@ -35,7 +35,12 @@ class Cue:
     @property
     def text(self) -> str:
         """Return the cue's text."""
-        return " ".join(self.words)
+        return join_tokens(self.words)
+
+
+def _spaceless(token: str) -> bool:
+    """Return True for a token from a script written without spaces (one CJK character)."""
+    return no_space_between(token, token)
 
 
 def _breaks_after(word: str) -> bool:
@@ -53,8 +58,8 @@ def group_cues(words: Sequence[WordTiming]) -> list[Cue]:
         if (
             cur is None
             or cur[-1].line != w.line
-            or len(cur) >= MAX_WORDS
-            or len(" ".join(x.text for x in cur)) + len(w.text) + 1 > MAX_CHARS
+            or len(cur) >= (MAX_CHARS // 2 if _spaceless(w.text) else MAX_WORDS)
+            or len(join_tokens([*(x.text for x in cur), w.text])) > MAX_CHARS
             or _breaks_after(cur[-1].text)
         ):
             groups.append([w])
@@ -105,10 +110,10 @@ def to_vtt(cues: Sequence[Cue]) -> str:
     lines = ["WEBVTT", ""]
     for c in cues:
         lines.append(f"{_stamp(c.start, '.')} --> {_stamp(c.end, '.')}")
-        parts = [c.words[0]]
-        for word, s in zip(c.words[1:], c.starts[1:], strict=True):
-            parts.append(f"<{_stamp(s, '.')}>{word}")
-        lines.extend((" ".join(parts), ""))
+        text = c.words[0]
+        for prev, word, s in zip(c.words, c.words[1:], c.starts[1:], strict=False):
+            text += ("" if no_space_between(prev, word) else " ") + f"<{_stamp(s, '.')}>{word}"
+        lines.extend((text, ""))
     return "\n".join(lines)
 
 

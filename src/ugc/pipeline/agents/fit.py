@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ugc.pipeline.ports import ScriptWriter
+from ugc.pipeline.text import count_words
 from ugc.pipeline.types import Brief, Script, VoiceTrack
 
 AIM = 0.06  # aim inside ±6% so the ±10% QA limit keeps a margin
@@ -41,7 +42,7 @@ def fit_length(
             best = (err, script, voice)
         if abs(err) <= AIM:
             break
-        words = max(1, len(script.text.split()))
+        words = max(1.0, count_words(script.text))
         delta = round((target - total) * words / max(voice.duration, 0.5))
         adjusted = writer.adjust(script, brief, delta)
         log.append(

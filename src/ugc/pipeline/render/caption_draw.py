@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw
 
 from ugc.pipeline.agents.captions import STYLES, Cue
 from ugc.pipeline.render import color
-from ugc.pipeline.render.fonts import FontSet, emoji_image, font_path, load_font, runs
+from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.render.layout import Box
+from ugc.pipeline.render.text_draw import draw_text, gap_between, text_width
 from ugc.pipeline.types import BrandKit
 
 MAX_LINES = 2
@@ -81,10 +83,9 @@ class CaptionPainter:
         placed: list[Placed] = []
         for row, line in enumerate(lines):
             widths = [self._width(t, size) for t in line]
-            gap = int(size * 0.34)
-            total = sum(widths) + gap * (len(line) - 1)
-            x = (self.box.w - total) // 2
-            for tok, w in zip(line, widths, strict=True):
+            gaps = [gap_between(a, b, size) for a, b in itertools.pairwise(line)]
+            x = (self.box.w - sum(widths) - sum(gaps)) // 2
+            for tok, w, gap in zip(line, widths, [*gaps, 0], strict=True):
                 placed.append(Placed(tok, x, top + row * line_h, w))
                 x += w + gap
         return size, placed
@@ -92,27 +93,21 @@ class CaptionPainter:
     def _wrap(self, words: tuple[str, ...], size: int) -> list[list[str]]:
         """Greedy-wrap words to the box width minus stroke padding."""
         limit = self.box.w - 4 * self.stroke - int(size * 0.4)
-        gap = int(size * 0.34)
         lines: list[list[str]] = [[]]
         width = 0
         for word in words:
             w = self._width(word, size)
+            gap = gap_between(lines[-1][-1], word, size) if lines[-1] else 0
             if lines[-1] and width + gap + w > limit:
                 lines.append([])
-                width = 0
-            width += (gap if lines[-1] else 0) + w
+                width, gap = 0, 0
+            width += gap + w
             lines[-1].append(word)
         return lines
 
     def _width(self, text: str, size: int) -> int:
         """Measure a token across its script runs."""
-        total = 0
-        for kind, run in runs(text):
-            if kind == "emoji":
-                total += emoji_image(self.fonts, run, size).width
-            else:
-                total += int(load_font(font_path(self.fonts, kind), size).getlength(run))
-        return total
+        return text_width(self.fonts, text, size)
 
     def _band(self, draw: ImageDraw.ImageDraw, placed: list[Placed], size: int) -> None:
         """Draw the translucent band behind the whole cue (subtle style)."""
@@ -183,7 +178,7 @@ class CaptionPainter:
     def _text(
         self,
         canvas: Image.Image,
-        draw: ImageDraw.ImageDraw,
+        draw: ImageDraw.ImageDraw,  # noqa: ARG002 - kept for symmetry with _band
         text: str,
         xy: tuple[int, int],
         size: int,
@@ -191,22 +186,15 @@ class CaptionPainter:
         stroke: int,
     ) -> None:
         """Draw text run by run, switching fonts per script and pasting emoji bitmaps."""
-        x, y = xy
         ink_stroke = color.INK if fill != color.INK else color.WHITE
-        for kind, run in runs(text):
-            if kind == "emoji":
-                img = emoji_image(self.fonts, run, size)
-                canvas.alpha_composite(img, (max(x, 0), max(y + size // 8, 0)))
-                x += img.width
-                continue
-            font = load_font(font_path(self.fonts, kind), size)
-            draw.text(
-                (x, y),
-                run,
-                font=font,
-                fill=(*fill, 255),
-                stroke_width=stroke,
-                stroke_fill=(*ink_stroke, 255),
-            )
-            ImageDraw.Draw(self._fills).text((x, y), run, font=font, fill=255)
-            x += int(font.getlength(run))
+        draw_text(
+            canvas,
+            xy,
+            text,
+            self.fonts,
+            size,
+            fill,
+            stroke=stroke,
+            stroke_fill=ink_stroke,
+            fills=self._fills,
+        )

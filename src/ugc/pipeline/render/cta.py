@@ -7,9 +7,10 @@ import math
 from PIL import Image, ImageDraw
 
 from ugc.pipeline.render import color
-from ugc.pipeline.render.fonts import FontSet, load_font
+from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.render.images import fit, load_rgba
 from ugc.pipeline.render.layout import Box, Layout
+from ugc.pipeline.render.text_draw import draw_text, fit_size, text_width
 from ugc.pipeline.render.yuv import Planes, Sprite, paste, rgb_to_planes, sprite_from_rgba
 
 PULSE_STEPS = 16
@@ -95,7 +96,6 @@ def _content(
     while _stack_height(unit, logo, texts) > box.h * 0.96 and unit > 8:
         unit *= 0.92  # shrink the whole card until logo, texts and button fit the box
     img = Image.new("RGBA", (box.w & ~1, box.h & ~1))
-    draw = ImageDraw.Draw(img)
     y = int((box.h - _stack_height(unit, logo, texts)) / 2)
     if logo:
         mark = fit(load_rgba(logo), int(box.w * 0.5), int(unit * 2.2))
@@ -103,7 +103,7 @@ def _content(
         y += int(unit * 2.2) + int(unit * 0.5)
     for text, (size, bold) in zip(texts, _TEXT_STYLE, strict=True):
         if text:
-            y = _centred_text(draw, text, fonts, int(size * unit), bold, ink, y, img.width)
+            y = _centred_text(img, text, fonts, int(size * unit), bold, ink, y)
             y += int(unit * 0.3)
     bw, bh = int(min(box.w * 0.8, unit * 7.5)), int(unit * 1.45)
     button = Box(box.x + (box.w - bw) // 2, box.y + y + int(unit * 0.4), bw, bh)
@@ -123,23 +123,12 @@ def _stack_height(unit: float, logo: str | None, texts: tuple[str, str, str]) ->
 
 
 def _centred_text(
-    draw: ImageDraw.ImageDraw,
-    text: str,
-    fonts: FontSet,
-    size: int,
-    bold: bool,
-    ink: color.RGB,
-    y: int,
-    width: int,
+    canvas: Image.Image, text: str, fonts: FontSet, size: int, bold: bool, ink: color.RGB, y: int
 ) -> int:
     """Draw one centred line, shrinking it to fit the width; return the y below it."""
-    path = fonts.bold if bold else fonts.regular
-    font = load_font(path, size)
-    while font.getlength(text) > width * 0.94 and size > 16:
-        size = int(size * 0.92)
-        font = load_font(path, size)
-    x = (width - int(font.getlength(text))) // 2
-    draw.text((x, y), text, font=font, fill=(*ink, 255))
+    size = fit_size(fonts, text, size, canvas.width * 0.94, bold)
+    x = (canvas.width - text_width(fonts, text, size, bold)) // 2
+    draw_text(canvas, (x, y), text, fonts, size, ink, bold=bold)
     return y + int(size * 1.3)
 
 
@@ -156,16 +145,10 @@ def _buttons(
         img = Image.new("RGBA", (w, h))
         draw = ImageDraw.Draw(img)
         draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=h // 2, fill=(*fill, 255))
-        size = int(h * 0.42)
-        font = load_font(fonts.bold, size)
-        while font.getlength(text) > w * 0.86 and size > 14:
-            size = int(size * 0.92)
-            font = load_font(fonts.bold, size)
-        tw = int(font.getlength(text))
-        xy = ((w - tw) // 2, (h - int(size * 1.3)) // 2)
-        draw.text(xy, text, font=font, fill=(*ink, 255))
+        size = fit_size(fonts, text, int(h * 0.42), w * 0.86)
+        xy = ((w - text_width(fonts, text, size)) // 2, (h - int(size * 1.3)) // 2)
         fills = Image.new("L", img.size)
-        ImageDraw.Draw(fills).text(xy, text, font=font, fill=255)
+        draw_text(img, xy, text, fonts, size, ink, fills=fills)
         out.append(
             (sprite_from_rgba(img, fills), (box.x + (box.w - w) // 2, box.y + (box.h - h) // 2))
         )

@@ -14,11 +14,12 @@ from ugc.pipeline.render import color
 from ugc.pipeline.render.caption_draw import CaptionPainter
 from ugc.pipeline.render.clips import BrollCard
 from ugc.pipeline.render.cta import CtaCard
-from ugc.pipeline.render.fonts import FontSet, load_font
+from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.render.images import fit, load_rgba
 from ugc.pipeline.render.layout import Box, Layout
 from ugc.pipeline.render.product import Backdrop, ProductCard
 from ugc.pipeline.render.talent import ClipLayer, PersonaLayer
+from ugc.pipeline.render.text_draw import draw_text, fit_size, text_width
 from ugc.pipeline.render.yuv import Planes, Sprite, paste, rgb_to_planes, sprite_from_rgba
 from ugc.pipeline.timeline import Segment, Timeline
 from ugc.pipeline.types import FPS
@@ -186,17 +187,13 @@ def _badge(text: str | None, box: Box, fonts: FontSet) -> tuple[Sprite, tuple[in
     """Draw the disclosure pill, right-aligned in its box."""
     if not text:
         return None
-    size = int(box.h * 0.5)
-    font = load_font(fonts.bold, size)
-    while font.getlength(text) > box.w - box.h * 0.6 and size > 10:
-        size -= 2
-        font = load_font(fonts.bold, size)
-    w = min(box.w, int(font.getlength(text) + box.h * 0.6)) & ~1
+    size = fit_size(fonts, text, int(box.h * 0.5), box.w - box.h * 0.6)
+    w = min(box.w, int(text_width(fonts, text, size) + box.h * 0.6)) & ~1
     img = Image.new("RGBA", (w, box.h & ~1))
     fills = Image.new("L", img.size)
-    draw = ImageDraw.Draw(img)
-    draw.rounded_rectangle((0, 0, w - 1, box.h - 1), radius=box.h // 2, fill=(0, 0, 0, 190))
-    xy = ((w - font.getlength(text)) / 2, (box.h - size * 1.3) / 2)
-    draw.text(xy, text, font=font, fill=(*color.WHITE, 255))
-    ImageDraw.Draw(fills).text(xy, text, font=font, fill=255)
+    ImageDraw.Draw(img).rounded_rectangle(
+        (0, 0, w - 1, box.h - 1), radius=box.h // 2, fill=(0, 0, 0, 190)
+    )
+    xy = ((w - text_width(fonts, text, size)) // 2, int((box.h - size * 1.3) / 2))
+    draw_text(img, xy, text, fonts, size, color.WHITE, fills=fills)
     return sprite_from_rgba(img, fills), (box.x + box.w - w, box.y)

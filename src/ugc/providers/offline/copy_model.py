@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ugc.pipeline.text import is_spoken, tokenize
+from ugc.pipeline.text import count_words, is_spoken
 from ugc.pipeline.types import Brief, Claim
 
 MAX_LINE_WORDS = 14
@@ -118,8 +118,7 @@ def parse_path(path: str) -> tuple[str, int]:
 
 def speech_words(text: str) -> float:
     """Return the spoken length in words; a lone CJK character counts as half a word."""
-    tokens = [t for t in tokenize(text) if is_spoken(t)]
-    return sum(0.5 if len(bare_word(t)) == 1 and _CJK.match(bare_word(t)) else 1.0 for t in tokens)
+    return count_words(text)
 
 
 def bare_word(token: str) -> str:
