@@ -83,7 +83,7 @@ def _variant(
         "captions": {"srt": f"variant-{v}/captions.srt", "vtt": f"variant-{v}/captions.vtt"},
         "claims": [c for line in script["lines"] for c in line["claims"]],
         "disclosure": script.get("disclosure"),
-        "resolutions": fit["resolutions"],
+        "resolutions": [*fit["resolutions"], *tl.get("resolutions", [])],
         "seeds": {"script": i * 7919 + 13, "render": spec.seed + i},
         "voice": {"engine": fit["voice"]["engine"], "version": fit["voice"]["engine_version"]},
         "outputs": [_aspect(store, outputs, folder, v, a) for a in spec.aspects],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ugc.pipeline.agents.brand_check import brand_resolutions
 from ugc.pipeline.agents.captions import group_cues, to_srt, to_vtt
 from ugc.pipeline.agents.fit import fit_length
 from ugc.pipeline.agents.motion import plan_motion
@@ -141,7 +142,10 @@ class StepBodies:
             srt = self.store.put_bytes(to_srt(tl.cues).encode(), ".srt")
             vtt = self.store.put_bytes(to_vtt(tl.cues).encode(), ".vtt")
             key = self.store.put_json(tl.to_json())
-            return StepResult({"timeline": key, "srt": srt, "vtt": vtt}, (key, srt, vtt))
+            fixes = brand_resolutions(self.brief.brand)
+            return StepResult(
+                {"timeline": key, "srt": srt, "vtt": vtt, "resolutions": fixes}, (key, srt, vtt)
+            )
 
         return run
 
