@@ -17,6 +17,7 @@ from ugc.pipeline.types import (
     FloatArray,
     FormatOptions,
     PhonemeTiming,
+    Provenance,
     Product,
     Script,
     ScriptLine,
@@ -49,7 +50,15 @@ def script_from_json(data: dict[str, Any]) -> Script:
         lines=lines,
         language=data["language"],
         disclosure=data.get("disclosure"),
+        provenance=provenance_from_json(data.get("provenance")),
     )
+
+
+def provenance_from_json(data: dict[str, Any] | None) -> Provenance | None:
+    """Load a Provenance written by dataclasses.asdict."""
+    if data is None:
+        return None
+    return Provenance(**{**data, "fallbacks": tuple(data.get("fallbacks", ()))})
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:
@@ -101,6 +110,7 @@ def voice_to_json(store: FileArtifactStore, track: VoiceTrack) -> dict[str, Any]
         "phonemes": [dataclasses.asdict(p) for p in track.phonemes],
         "engine": track.engine,
         "engine_version": track.engine_version,
+        "provenance": dataclasses.asdict(track.provenance) if track.provenance else None,
     }
 
 
@@ -113,4 +123,5 @@ def voice_from_json(store: FileArtifactStore, data: dict[str, Any]) -> VoiceTrac
         phonemes=tuple(PhonemeTiming(**p) for p in data["phonemes"]),
         engine=data["engine"],
         engine_version=data["engine_version"],
+        provenance=provenance_from_json(data.get("provenance")),
     )

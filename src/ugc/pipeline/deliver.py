@@ -85,7 +85,12 @@ def _variant(
         "disclosure": script.get("disclosure"),
         "resolutions": [*fit["resolutions"], *tl.get("resolutions", [])],
         "seeds": {"script": i * 7919 + 13, "render": spec.seed + i},
-        "voice": {"engine": fit["voice"]["engine"], "version": fit["voice"]["engine_version"]},
+        "voice": {
+            "engine": fit["voice"]["engine"],
+            "version": fit["voice"]["engine_version"],
+            "provenance": fit["voice"].get("provenance"),
+        },
+        "script_provenance": script.get("provenance"),
         "outputs": [_aspect(store, outputs, folder, v, a) for a in spec.aspects],
     }
 

@@ -105,6 +105,18 @@ class ScriptLine:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Who produced an output: provider, model, prompt, cost, and the providers that failed first."""
+
+    provider: str
+    model: str = ""
+    prompt: str = ""
+    units: float = 0.0  # tokens or characters, as the provider bills them
+    cost_usd: float = 0.0
+    fallbacks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Script:
     """A variant's script: ordered lines plus how it was made."""
 
@@ -114,6 +126,7 @@ class Script:
     lines: tuple[ScriptLine, ...]
     language: str = "en"
     disclosure: str | None = None
+    provenance: Provenance | None = None
 
     @property
     def text(self) -> str:
@@ -155,6 +168,7 @@ class VoiceTrack:
     phonemes: tuple[PhonemeTiming, ...]
     engine: str
     engine_version: str
+    provenance: Provenance | None = None
 
     @property
     def duration(self) -> float:
