@@ -41,8 +41,9 @@ def skip_if_code_changed(before: str) -> None:
     Cache hits and byte-identical re-renders are only promised for the same code; this
     guards against edits made while the suite runs (never the case in CI).
     """
-    if code_fingerprint() != before:
-        pytest.skip("src/ugc/pipeline changed while this test ran, so its step keys changed")
+    now = code_fingerprint()
+    if now != before:
+        pytest.skip(f"ugc/pipeline changed ({before} -> {now}) while this test ran")
 
 
 def copy_brief(dest: Path) -> Path:
@@ -150,7 +151,7 @@ def ffprobe(path: Path) -> dict[str, Any]:
 
 def stream(info: dict[str, Any], kind: str) -> dict[str, Any]:
     """Return the only stream of a kind ('video' or 'audio')."""
-    found = [s for s in info["streams"] if s["codec_type"] == kind]
+    found: list[dict[str, Any]] = [s for s in info["streams"] if s["codec_type"] == kind]
     assert len(found) == 1, f"expected one {kind} stream, got {len(found)}"
     return found[0]
 

@@ -167,11 +167,6 @@ def test_unknown_aspect_is_a_usage_error(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli/main.py prints BriefError messages as Rich markup; a '[...]' in a file "
-    "name is eaten ('[hero]') or crashes the CLI with MarkupError and exit 1 ('[/x]')",
-)
 @pytest.mark.parametrize("name", ["shot[hero].png", "shot[/x].png"])
 def test_error_names_the_file_verbatim(tmp_path: Path, name: str) -> None:
     def missing(_folder: Path, doc: Doc) -> None:
@@ -189,11 +184,6 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("options-cache")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: options.persona/setting/music_mood are not validated with the brief; an unknown "
-    "value passes load_brief and fails later in a step (exit 1, OUT created)",
-)
 @pytest.mark.parametrize(
     ("field", "value"),
     [("persona", "zorg"), ("setting", "moon"), ("music_mood", "gloomy")],

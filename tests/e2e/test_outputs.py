@@ -159,11 +159,6 @@ def test_run_json_lists_every_step_as_ran_on_a_cold_cache(gadget: Render) -> Non
     assert set(st.values()) == {"ran"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: deliver._atomic_json writes manifest.json through tempfile.mkstemp, so it is "
-    "mode 0600 while every other output follows the umask (0644)",
-)
 def test_manifest_is_as_readable_as_the_other_outputs(gadget: Render) -> None:
     video = gadget.video(SHARED_ASPECTS[0])
     manifest = gadget.out / "manifest.json"
@@ -210,7 +205,7 @@ def test_loudness_measured_independently(gadget: Render, aspect: str) -> None:
 
 def _fit_output(gadget: Render, script: dict[str, Any]) -> dict[str, Any]:
     """Return the cached fit step output whose script is the delivered one."""
-    fits = [r["output"] for r in step_records(gadget.cache, "fit")]
+    fits: list[dict[str, Any]] = [r["output"] for r in step_records(gadget.cache, "fit")]
     match = [f for f in fits if f["script"] == script]
     assert len(match) == 1, f"{len(match)} fit records match the delivered script"
     return match[0]

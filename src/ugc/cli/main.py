@@ -12,8 +12,10 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ugc.brief.loader import load_brief
+from ugc.cli.choices import check_options
 from ugc.cli.progress import RichListener
 from ugc.config import Settings
 from ugc.errors import BriefError
@@ -46,9 +48,9 @@ def _aspects(value: str) -> tuple[str, ...]:
     items = tuple(a.strip() for a in value.split(",") if a.strip())
     bad = [a for a in items if a not in all_aspects()]
     if bad or not items:
-        raise typer.BadParameter(
-            f"unknown aspect {bad[0] if bad else value!r}; "
-            f"choose from {', '.join(all_aspects())} or 'all'"
+        shown = repr(bad[0]) if bad else repr(value)
+        _fail(
+            2, f"--aspects: unknown aspect {shown}; choose from {', '.join(all_aspects())} or 'all'"
         )
     return items
 
@@ -101,7 +103,7 @@ def _manifest_job(path: Path) -> dict[str, Any]:
 
 def _fail(code: int, message: str) -> NoReturn:
     """Print one error line and exit."""
-    console.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    console.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -119,8 +121,9 @@ def _run(
     engines = _engines(settings)
     try:
         parsed = load_brief(brief, lambda lang: _supports(engines, lang), font_installed)
+        check_options(parsed, engines)
     except BriefError as exc:
-        _fail(2, f"brief {exc.message}")
+        _fail(2, f"{exc.message}" if exc.field == "brief" else f"brief {exc.message}")
     sha = file_digest(brief)
     if expect_sha is not None and sha != expect_sha:
         _fail(2, f"brief {brief} changed since the manifest was written")
@@ -206,7 +209,7 @@ def _write_run(out: Path, coord: Coordinator, seconds: float) -> None:
 def _report(manifest: dict[str, object], out: Path) -> None:
     """Print where the outputs are and whether QA passed."""
     status = "[green]all QA checks passed[/]" if manifest["passed"] else "[red]QA failures[/]"
-    console.print(f"{status}; manifest: {out / 'manifest.json'}")
+    console.print(f"{status}; manifest: {escape(str(out / 'manifest.json'))}")
 
 
 def main() -> None:

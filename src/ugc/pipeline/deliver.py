@@ -49,12 +49,22 @@ def deliver(
             "voice": f"{engines.voice.name} {engines.voice.version}",
             "music": f"{engines.music.name} {engines.music.version}",
         },
-        "inputs": {Path(p).name: h for p, h in input_hashes(spec.brief).items()},
+        "inputs": _inputs(spec),
         "passed": all(o["qa_passed"] for v in variants for o in v["outputs"]),
         "variants": variants,
     }
     _atomic_json(out / MANIFEST, manifest)
     return manifest
+
+
+def _inputs(spec: JobSpec) -> dict[str, str]:
+    """Return sha256 per input file, keyed by its path relative to the brief's folder."""
+    base = Path(spec.brief_path).parent if spec.brief_path else None
+    out: dict[str, str] = {}
+    for path, digest in input_hashes(spec.brief).items():
+        p = Path(path)
+        out[str(p.relative_to(base)) if base and p.is_relative_to(base) else p.name] = digest
+    return out
 
 
 def _variant(
@@ -158,9 +168,17 @@ def _write(dest: Path, text: str) -> None:
     os.replace(tmp, dest)
 
 
+def _umask() -> int:
+    """Return the process umask (reading it means setting it, so put it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_json(dest: Path, value: Any) -> None:
     """Write JSON to dest via a temp file in the same folder."""
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".manifest-")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(value, fh, indent=2, ensure_ascii=False)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; match the other outputs
     os.replace(tmp, dest)

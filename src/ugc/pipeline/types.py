@@ -106,7 +106,7 @@ class ScriptLine:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Who produced an output: provider, model, prompt, cost, and the providers that failed first."""
+    """Who produced an output: provider, model, prompt, cost, and the providers tried first."""
 
     provider: str
     model: str = ""

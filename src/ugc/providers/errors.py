@@ -6,8 +6,15 @@ from __future__ import annotations
 class ProviderError(Exception):
     """A provider call failed; retryable errors (429, 5xx, timeouts) may succeed later."""
 
-    def __init__(self, provider: str, message: str, *, retryable: bool,
-                 retry_after: float | None = None, status: int | None = None) -> None:
+    def __init__(
+        self,
+        provider: str,
+        message: str,
+        *,
+        retryable: bool,
+        retry_after: float | None = None,
+        status: int | None = None,
+    ) -> None:
         super().__init__(f"{provider}: {message}")
         self.provider = provider
         self.message = message

@@ -16,7 +16,9 @@ from ugc.pipeline.types import FPS, SAMPLE_RATE, FloatArray
 PRESET = "veryfast"
 CRF = 23  # the QUALITY.md ceiling; x264's own default
 AAC_FRAME = 1024
-X264_PARAMS = "colorprim=bt709:transfer=bt709:colormatrix=bt709"
+# mbtree=0: x264's macroblock-tree reads uninitialised lookahead memory when a side is not a
+# multiple of 16 (1080 is not), so encodes differed run to run; see docs/adr/0004.
+X264_PARAMS = "colorprim=bt709:transfer=bt709:colormatrix=bt709:mbtree=0"
 
 
 class Mp4Writer:
