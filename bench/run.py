@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from ugc.brief.loader import load_brief
-from ugc.cli.main import _engines, _for_brief, _supports
+from ugc.cli.engines import engines_for, offline_engines
+from ugc.cli.main import _supports
 from ugc.config import Settings
 from ugc.pipeline.coordinator import Coordinator, LocalExecutor, SerialExecutor, StepRun
 from ugc.pipeline.job import JobSpec, plan
@@ -31,10 +32,11 @@ ALL = ("9:16", "1:1", "4:5", "16:9")
 
 def _spec(aspects: tuple[str, ...], seconds: int = 30) -> tuple[JobSpec, object]:
     """Load the example brief, forcing its target length."""
-    engines = _engines(Settings())
+    settings = Settings()
+    engines = offline_engines(settings)
     brief = load_brief(BRIEF, lambda lang: _supports(engines, lang))
     brief = dataclasses.replace(brief, target_seconds=seconds)
-    return JobSpec(brief, 1, aspects, 7), _for_brief(engines, brief)
+    return JobSpec(brief, 1, aspects, 7), engines_for(settings, engines, brief)
 
 
 def run_job(

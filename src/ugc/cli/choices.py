@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ugc.errors import BriefError
 from ugc.pipeline.agents.persona import PERSONAS
 from ugc.pipeline.agents.setting import SETTINGS
@@ -11,14 +13,14 @@ from ugc.pipeline.types import Brief
 OFFLINE_VOICES = ("piper",)
 
 
-def check_options(brief: Brief, engines: Engines) -> None:
+def check_options(brief: Brief, engines: Engines, cloud_voices: Sequence[str] = ()) -> None:
     """Raise BriefError naming the first option no engine can honour."""
     o = brief.options
     _one_of("options.persona", o.persona, tuple(p.id for p in PERSONAS))
     _one_of("options.setting", o.setting, SETTINGS)
     _one_of("options.music_mood", o.music_mood, engines.music.moods)
     if o.voice is not None:
-        _check_voice(o.voice, brief.language, engines)
+        _check_voice(o.voice, brief.language, engines, cloud_voices)
 
 
 def _one_of(field: str, value: str | None, choices: tuple[str, ...]) -> None:
@@ -27,9 +29,9 @@ def _one_of(field: str, value: str | None, choices: tuple[str, ...]) -> None:
         raise BriefError(field, f"unknown value {value!r}; choose one of: {', '.join(choices)}")
 
 
-def _check_voice(voice: str, language: str, engines: Engines) -> None:
-    """Accept 'piper' or 'espeak:<voice>' that espeak-ng can load for the language."""
-    if voice in OFFLINE_VOICES:
+def _check_voice(voice: str, language: str, engines: Engines, cloud: Sequence[str]) -> None:
+    """Accept 'piper', 'espeak:<voice>' espeak-ng can load, or '<configured provider>:<voice>'."""
+    if voice in OFFLINE_VOICES or voice.split(":", 1)[0] in cloud:
         return
     espeak = next((v for v in engines.voices if v.name.startswith("espeak")), None)
     if voice.startswith("espeak:") and espeak is not None:
@@ -38,4 +40,5 @@ def _check_voice(voice: str, language: str, engines: Engines) -> None:
         except ValueError:
             raise BriefError("options.voice", f"espeak-ng has no voice {voice[7:]!r}") from None
         return
-    raise BriefError("options.voice", f"unknown voice {voice!r}; use 'piper' or 'espeak:<voice>'")
+    allowed = ", ".join(["'piper'", "'espeak:<voice>'", *(f"'{c}:<voice>'" for c in cloud)])
+    raise BriefError("options.voice", f"unknown voice {voice!r}; use {allowed}")

@@ -6,7 +6,6 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -16,6 +15,7 @@ from rich.markup import escape
 
 from ugc.brief.loader import load_brief
 from ugc.cli.choices import check_options
+from ugc.cli.engines import engines_for, offline_engines
 from ugc.cli.progress import RichListener
 from ugc.config import Settings
 from ugc.errors import BriefError
@@ -25,12 +25,7 @@ from ugc.pipeline.errors import StepError
 from ugc.pipeline.job import Engines, JobSpec, plan
 from ugc.pipeline.render.layout import all_aspects
 from ugc.pipeline.store import FileArtifactStore, file_digest
-from ugc.pipeline.types import Brief
-from ugc.providers.offline.clip_voice import ClipVoice, TranscriptWriter
-from ugc.providers.offline.copywriter import RuleBasedCopywriter
-from ugc.providers.offline.fonts import font_installed, resolve_fonts
-from ugc.providers.offline.music import SynthMusic
-from ugc.providers.offline.voices import default_voice_engines, pick_voice_engine
+from ugc.providers.offline.fonts import font_installed
 
 app = typer.Typer(add_completion=False, help="UGC Creator Studio: briefs in, checked ads out.")
 console = Console(stderr=True)
@@ -118,17 +113,17 @@ def _run(
     expect_sha: str | None = None,
 ) -> None:
     """Load the brief, run the DAG with progress, deliver, and exit with the right code."""
-    engines = _engines(settings)
+    engines = offline_engines(settings)
     try:
         parsed = load_brief(brief, lambda lang: _supports(engines, lang), font_installed)
-        check_options(parsed, engines)
+        check_options(parsed, engines, settings.voice.providers)
     except BriefError as exc:
         _fail(2, f"{exc.message}" if exc.field == "brief" else f"brief {exc.message}")
     sha = file_digest(brief)
     if expect_sha is not None and sha != expect_sha:
         _fail(2, f"brief {brief} changed since the manifest was written")
     spec = JobSpec(parsed, variants, aspects, seed, str(brief.resolve()), sha)
-    engines = _for_brief(engines, parsed)
+    engines = engines_for(settings, engines, parsed)
     store = FileArtifactStore(settings.cache_dir)
     store.clear_scratch()
     start_output(out)
@@ -162,37 +157,9 @@ def _execute(
     return coord, outputs, time.perf_counter() - t0
 
 
-def _engines(settings: Settings) -> Engines:
-    """Build the offline engines (the default; cloud providers arrive through the router)."""
-    voices = default_voice_engines(settings.cache_dir / "voices")
-    return Engines(
-        writer=RuleBasedCopywriter(),
-        voice=voices[0],
-        music=SynthMusic(),
-        fonts=resolve_fonts(),
-        ffmpeg=settings.ffmpeg,
-        ffprobe=settings.ffprobe,
-        voices=tuple(voices),
-    )
-
-
 def _supports(engines: Engines, language: str) -> bool:
     """Return True if any voice engine speaks the language."""
     return any(v.supports(language) for v in engines.voices)
-
-
-def _for_brief(engines: Engines, brief: Brief) -> Engines:
-    """Pick the voice for the brief: its creator clip, or the engine for its language."""
-    if brief.assets.creator_clip:
-        clip = brief.assets.creator_clip
-        return replace(
-            engines,
-            voice=ClipVoice(clip),
-            writer=TranscriptWriter(),
-            fonts=resolve_fonts(brief.brand.font),
-        )
-    voice = pick_voice_engine(list(engines.voices), brief.language, brief.options.voice)
-    return replace(engines, voice=voice, fonts=resolve_fonts(brief.brand.font))
 
 
 def _write_run(out: Path, coord: Coordinator, seconds: float) -> None:

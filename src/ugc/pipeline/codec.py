@@ -58,7 +58,13 @@ def provenance_from_json(data: dict[str, Any] | None) -> Provenance | None:
     """Load a Provenance written by dataclasses.asdict."""
     if data is None:
         return None
-    return Provenance(**{**data, "fallbacks": tuple(data.get("fallbacks", ()))})
+    return Provenance(
+        **{
+            **data,
+            "fallbacks": tuple(data.get("fallbacks", ())),
+            "notes": tuple(data.get("notes", ())),
+        }
+    )
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:

@@ -114,6 +114,24 @@ class Provenance:
     units: float = 0.0  # tokens or characters, as the provider bills them
     cost_usd: float = 0.0
     fallbacks: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. claims the result processor removed, and why
+
+
+def merge_provenance(items: tuple[Provenance | None, ...]) -> Provenance | None:
+    """Sum the cost of several calls that built one output; the last call names the provider."""
+    real = [p for p in items if p is not None]
+    if not real:
+        return None
+    last = real[-1]
+    return Provenance(
+        last.provider,
+        last.model,
+        last.prompt,
+        units=sum(p.units for p in real),
+        cost_usd=round(sum(p.cost_usd for p in real), 6),
+        fallbacks=tuple(dict.fromkeys(f for p in real for f in p.fallbacks)),
+        notes=tuple(dict.fromkeys(n for p in real for n in p.notes)),
+    )
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ugc.pipeline.ports import ScriptWriter
 from ugc.pipeline.text import count_words
-from ugc.pipeline.types import Brief, Script, VoiceTrack
+from ugc.pipeline.types import Brief, Provenance, Script, VoiceTrack, merge_provenance
 
 AIM = 0.06  # aim inside ±6% so the ±10% QA limit keeps a margin
 MAX_ROUNDS = 5
@@ -34,8 +34,11 @@ def fit_length(
     target = float(brief.target_seconds)
     best: tuple[float, Script, VoiceTrack] | None = None
     log: list[dict[str, Any]] = []
+    spent: list[Provenance | None] = [script.provenance]  # every call that built the result
+    voiced: list[Provenance | None] = []
     for round_no in range(MAX_ROUNDS):
         voice = speak(script)
+        voiced.append(voice.provenance)
         total = voice.duration + tail
         err = (total - target) / target
         if best is None or abs(err) < abs(best[0]):
@@ -58,5 +61,9 @@ def fit_length(
         if adjusted == script:
             break
         script = adjusted
+        spent.append(script.provenance)
     assert best is not None
-    return Fitted(best[1], best[2], tuple(log))
+    _err, final, voice = best
+    final = replace(final, provenance=merge_provenance(tuple(spent)))
+    voice = replace(voice, provenance=merge_provenance(tuple(voiced)))
+    return Fitted(final, voice, tuple(log))

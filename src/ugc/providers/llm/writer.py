@@ -95,7 +95,8 @@ class LLMScriptWriter:
         shape = Shape(variant, fmt, f"llm.{hook}")
         parsed, usage = self._ask(self._prompt.system, user, brief, shape, seed)
         self._report(variant, parsed, usage, replace_report=True)
-        return replace(parsed.script, provenance=self._provenance(usage, self._prompt.ident))
+        prov = self._provenance(usage, self._prompt.ident, parsed)
+        return replace(parsed.script, provenance=prov)
 
     def adjust(self, script: Script, brief: Brief, delta_words: int) -> Script:
         """Return the script lengthened (delta>0) or shortened (delta<0) by about delta words."""
@@ -114,7 +115,7 @@ class LLMScriptWriter:
         parsed, usage = self._ask(self._adjust.system, user, brief, shape, script.variant)
         self._report(script.variant, parsed, usage, replace_report=False)
         # Provenance covers this call only: the router's ledger adds up the calls of a job.
-        provenance = self._provenance(usage, f"{self._prompt.ident}+{self._adjust.ident}")
+        provenance = self._provenance(usage, f"{self._prompt.ident}+{self._adjust.ident}", parsed)
         return replace(parsed.script, provenance=provenance)
 
     def cost(self, usage: Usage) -> float:
@@ -154,9 +155,15 @@ class LLMScriptWriter:
         """Return the checked script of one answer."""
         return parse_script(result, brief, shape, provider=self.name, banned_words=self._banned)
 
-    def _provenance(self, usage: Usage, prompt: str) -> Provenance:
-        """Return the provenance of one write or adjust: model, prompt, tokens and cost."""
-        return Provenance(self.name, self.model, prompt, float(usage.total), self.cost(usage))
+    def _provenance(self, usage: Usage, prompt: str, parsed: ParsedScript) -> Provenance:
+        """Return the provenance of one write or adjust: model, prompt, tokens, cost, notes."""
+        notes = tuple(
+            f"removed claim {c.text!r} ({c.source_field}): {c.reason}"
+            for c in parsed.removed_claims
+        ) + tuple(f"dropped line {line!r}" for line in parsed.dropped_lines)
+        return Provenance(
+            self.name, self.model, prompt, float(usage.total), self.cost(usage), notes=notes
+        )
 
     def _report(
         self, variant: int, parsed: ParsedScript, usage: Usage, *, replace_report: bool
