@@ -55,6 +55,20 @@ class VoiceSettings(BaseModel):
     _names = field_validator("providers", mode="before")(_split)
 
 
+class AvatarSettings(BaseModel):
+    """An external talking-head provider (off unless a key is set)."""
+
+    providers: Names = []
+    heygen_api_key: SecretStr | None = None
+    heygen_base_url: str | None = None
+    heygen_upload_url: str | None = None
+    heygen_avatar_id: str | None = None
+    poll_interval_s: float = 2.0
+    timeout_s: float = 600.0
+
+    _names = field_validator("providers", mode="before")(_split)
+
+
 class RetrySettings(BaseModel):
     """Retry and circuit-breaker policy shared by every provider."""
 
@@ -78,5 +92,6 @@ class Settings(BaseSettings):
     llm: LlmSettings = LlmSettings()
     voice: VoiceSettings = VoiceSettings()
     retry: RetrySettings = RetrySettings()
+    avatar: AvatarSettings = AvatarSettings()
     # USD prices per provider or "provider:model": usd_per_1m_in / usd_per_1m_out / usd_per_1k_chars
     prices: dict[str, dict[str, float]] = {}

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ugc.config import LlmSettings, Settings, VoiceSettings
 from ugc.pipeline.job import Engines
-from ugc.pipeline.ports import ScriptWriter, VoiceEngine
+from ugc.pipeline.ports import AvatarRenderer, ScriptWriter, VoiceEngine
 from ugc.pipeline.types import Brief
 from ugc.providers.breaker import Breakers
 from ugc.providers.costs import PriceTable
@@ -58,7 +58,24 @@ def engines_for(settings: Settings, base: Engines, brief: Brief) -> Engines:
     cloud_voices = _voices(settings.voice, prices)
     if cloud_voices:
         voice = RoutedVoice(cloud_voices, offline, policy, breakers)
-    return replace(base, writer=writer, voice=voice, fonts=fonts)
+    return replace(base, writer=writer, voice=voice, fonts=fonts, avatar=_avatar(settings))
+
+
+def _avatar(settings: Settings) -> AvatarRenderer | None:
+    """Return the external avatar renderer when one is listed and has a key."""
+    a = settings.avatar
+    if "heygen" not in order_for("avatar", a.providers, None):
+        return None
+    from ugc.providers.avatar.heygen import avatar_from_settings
+
+    return avatar_from_settings(
+        _key(a.heygen_api_key, "heygen"),
+        a.heygen_base_url,
+        a.heygen_avatar_id,
+        upload_url=a.heygen_upload_url,
+        poll_interval=a.poll_interval_s,
+        timeout=a.timeout_s,
+    )
 
 
 def _key(value: object, name: str) -> str | None:

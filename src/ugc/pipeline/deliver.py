@@ -57,6 +57,13 @@ def deliver(
     return manifest
 
 
+def _avatar(out: dict[str, Any] | None) -> dict[str, Any]:
+    """Describe the talking layer: the procedural persona, or the external avatar used."""
+    if out is None:
+        return {"provider": "procedural", "fallback": None}
+    return {"provider": out["provider"] or "procedural", "fallback": out["fallback"]}
+
+
 def _inputs(spec: JobSpec) -> dict[str, str]:
     """Return sha256 per input file, keyed by its path relative to the brief's folder."""
     base = Path(spec.brief_path).parent if spec.brief_path else None
@@ -101,6 +108,7 @@ def _variant(
             "provenance": fit["voice"].get("provenance"),
         },
         "script_provenance": script.get("provenance"),
+        "avatar": _avatar(outputs.get(f"avatar/{v}")),
         "outputs": [_aspect(store, outputs, folder, v, a) for a in spec.aspects],
     }
 

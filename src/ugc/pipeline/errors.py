@@ -11,3 +11,9 @@ class StepError(Exception):
         self.step = step
         self.message = message
         self.retryable = retryable
+
+
+class ProviderFailure(Exception):
+    """Base for errors a provider adapter raises; the pipeline may fall back when it sees one."""
+
+    message: str

@@ -13,7 +13,7 @@ from ugc.pipeline.agents.setting import SETTINGS
 from ugc.pipeline.codec import brief_to_json
 from ugc.pipeline.coordinator import Step
 from ugc.pipeline.job_steps import StepBodies
-from ugc.pipeline.ports import MusicSource, ScriptWriter, VoiceEngine
+from ugc.pipeline.ports import AvatarRenderer, MusicSource, ScriptWriter, VoiceEngine
 from ugc.pipeline.render.fonts import FontSet
 from ugc.pipeline.store import FileArtifactStore, file_digest, source_fingerprint
 from ugc.pipeline.types import Brief
@@ -33,6 +33,7 @@ class Engines:
     ffmpeg: str
     ffprobe: str
     voices: tuple[VoiceEngine, ...] = ()
+    avatar: AvatarRenderer | None = None  # an external talking-head provider, off by default
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,11 @@ def input_hashes(brief: Brief) -> dict[str, str]:
     a = brief.assets
     paths = [*a.product_images, *a.broll, a.creator_clip, a.music, brief.brand.logo]
     return {p: file_digest(Path(p)) for p in paths if p}
+
+
+def _uses_avatar(spec: JobSpec, e: Engines) -> bool:
+    """Return True when an external avatar speaks instead of the procedural persona."""
+    return e.avatar is not None and not spec.brief.assets.creator_clip
 
 
 def plan(spec: JobSpec, engines: Engines, store: FileArtifactStore) -> list[Step]:
@@ -150,9 +156,21 @@ def _variant_steps(
                 "seed": spec.seed + i,
             },
             b.timeline(cast, spec.seed + i),
-            (f"fit/{v}",),
+            (f"fit/{v}", f"avatar/{v}") if _uses_avatar(spec, e) else (f"fit/{v}",),
         ),
     ]
+    if _uses_avatar(spec, e):
+        assert e.avatar is not None
+        steps.append(
+            Step(
+                f"avatar/{v}",
+                "avatar",
+                e.avatar.version,
+                {"persona": cast.persona},
+                b.avatar(cast.persona),
+                (f"fit/{v}",),
+            )
+        )
     for aspect in spec.aspects:
         a = aspect.replace(":", "x")
         deps = (f"timeline/{v}", f"motion/{v}", f"mix/{v}")

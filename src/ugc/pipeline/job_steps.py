@@ -22,6 +22,7 @@ from ugc.pipeline.codec import (
     voice_to_json,
 )
 from ugc.pipeline.coordinator import Outputs, Progress, StepResult
+from ugc.pipeline.errors import ProviderFailure
 from ugc.pipeline.job_qa import qa_body, thumbs_body
 from ugc.pipeline.render import audio
 from ugc.pipeline.render.layout import layout_for
@@ -137,14 +138,36 @@ class StepBodies:
         """Build the timeline IR and the caption files."""
 
         def run(deps: Outputs, _p: Progress) -> StepResult:
-            fit = next(iter(deps.values()))
-            tl = build_timeline(self.brief, cast, seed, fit, self.store)
+            v = _variant(deps)
+            fit, avatar = deps[f"fit/{v}"], deps.get(f"avatar/{v}", {})
+            clip = str(self.store.path(avatar["clip"])) if avatar.get("clip") else None
+            tl = build_timeline(self.brief, cast, seed, fit, self.store, clip)
             srt = self.store.put_bytes(to_srt(tl.cues).encode(), ".srt")
             vtt = self.store.put_bytes(to_vtt(tl.cues).encode(), ".vtt")
             key = self.store.put_json(tl.to_json())
             fixes = brand_resolutions(self.brief.brand)
             return StepResult(
                 {"timeline": key, "srt": srt, "vtt": vtt, "resolutions": fixes}, (key, srt, vtt)
+            )
+
+        return run
+
+    def avatar(self, persona: str) -> Body:
+        """Have the external avatar provider speak the voice; fall back to the persona."""
+
+        def run(deps: Outputs, _p: Progress) -> StepResult:
+            assert self.e.avatar is not None
+            voice = voice_from_json(self.store, next(iter(deps.values()))["voice"])
+            folder = self.store.scratch(".avatar")
+            folder.unlink()
+            try:
+                clip = self.e.avatar.render(voice, persona, folder)
+            except ProviderFailure as exc:
+                reason = f"{self.e.avatar.name}: {exc.message}"
+                return StepResult({"clip": None, "provider": None, "fallback": reason})
+            key = self.store.put_file(clip, ".mp4")
+            return StepResult(
+                {"clip": key, "provider": self.e.avatar.name, "fallback": None}, (key,)
             )
 
         return run
@@ -181,7 +204,12 @@ def _energy(voice: VoiceTrack) -> tuple[list[float], float]:
 
 
 def build_timeline(
-    brief: Brief, cast: Cast, seed: int, fit: dict[str, Any], store: FileArtifactStore
+    brief: Brief,
+    cast: Cast,
+    seed: int,
+    fit: dict[str, Any],
+    store: FileArtifactStore,
+    avatar_clip: str | None = None,
 ) -> Timeline:
     """Assemble the Timeline from the fitted script and voice plus the casting choices."""
     script = script_from_json(fit["script"])
@@ -204,7 +232,7 @@ def build_timeline(
         price=p.price,
         disclosure=script.disclosure,
         product_images=brief.assets.product_images,
-        talking_clip=brief.assets.creator_clip,
+        talking_clip=brief.assets.creator_clip or avatar_clip,
         broll=brief.assets.broll,
         seed=seed,
     )

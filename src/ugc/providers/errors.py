@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ugc.pipeline.errors import ProviderFailure
 
-class ProviderError(Exception):
+
+class ProviderError(ProviderFailure):
     """A provider call failed; retryable errors (429, 5xx, timeouts) may succeed later."""
 
     def __init__(
