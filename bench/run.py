@@ -111,13 +111,13 @@ def ffmpeg_ceiling(seconds: float) -> float:
 def peak_rss_60s(cache: Path, aspects: str) -> float:
     """Run a 60 s job in a child process; return that process's own peak RSS in MiB.
 
-    The child reports RUSAGE_SELF: RUSAGE_CHILDREN would also count ffmpeg children, whose
-    peak includes the parent's pages they inherit between fork and exec.
+    The child reports its own VmHWM: ru_maxrss survives exec, so a child forked from this
+    (large) process would report this process's size, and RUSAGE_CHILDREN would add ffmpeg's.
     """
     code = (
-        "import sys, resource; sys.path.insert(0, 'bench'); import run; from pathlib import Path;"
+        "import sys; sys.path.insert(0, 'bench'); import run; from pathlib import Path;"
         f"run.run_job_60(Path({str(cache)!r}), {aspects!r});"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True
