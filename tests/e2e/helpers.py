@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import ugc.pipeline
+from tests.media import ebur128 as ebur128  # re-exported for the e2e tests
 from ugc.pipeline.store import source_fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
@@ -174,23 +175,6 @@ def top_level_atoms(path: Path) -> list[str]:
             pos += size
         assert pos == size_total, "boxes do not add up to the file size"
     return kinds
-
-
-def ebur128(path: Path) -> tuple[float, float]:
-    """Measure integrated loudness (LUFS) and true peak (dBTP) of the file's audio."""
-    graph = ["-map", "0:a", "-af", "ebur128=peak=true", "-f", "null", "-"]
-    proc = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), *graph],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    summary = proc.stderr.split("Summary:")[-1]
-    lufs = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
-    peak = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
-    assert lufs, f"no integrated loudness in: {summary[-500:]}"
-    assert peak, f"no true peak in: {summary[-500:]}"
-    return float(lufs.group(1)), float(peak.group(1))
 
 
 def framemd5(path: Path, which: str) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 import numpy as np
+from tests.media import ebur128
 
 from ugc.pipeline.render import audio
 from ugc.pipeline.types import SAMPLE_RATE
@@ -44,29 +44,6 @@ def test_resample_to_48k_stereo() -> None:
     assert abs(out.shape[0] - SR) <= 64
 
 
-def _ebur128(path: Path) -> tuple[float, float]:
-    log = subprocess.run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(path),
-            "-af",
-            "ebur128=peak=true",
-            "-f",
-            "null",
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stderr.split("Summary:")[-1]
-    lufs = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", log)[-1])
-    peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", log)[-1])
-    return lufs, peak
-
-
 def test_mix_and_loudnorm_hit_the_target(tmp_path: Path) -> None:
     mixed = audio.mix(_speechy(6.0), _music(6.0), 6 * SR)
     normed, stats = audio.loudnorm("ffmpeg", mixed)
@@ -90,7 +67,7 @@ def test_mix_and_loudnorm_hit_the_target(tmp_path: Path) -> None:
         input=normed.tobytes(),
         check=True,
     )
-    lufs, peak = _ebur128(wav)
+    lufs, peak = ebur128(wav)
     assert abs(lufs + 14) <= 1.0
     assert peak <= -1.0
     assert "input_i" in stats

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 import numpy as np
+from tests.media import ebur128
 
 from ugc.pipeline.agents.repair import limit, relayout, remix_gain
 from ugc.pipeline.render.encode import Mp4Writer, replace_audio
@@ -23,32 +23,6 @@ def _tone(seconds: float, amp: float) -> np.ndarray:
     return np.stack([mono, mono], axis=1)
 
 
-def _loudness(path: Path) -> tuple[float, float]:
-    log = subprocess.run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(path),
-            "-map",
-            "0:a",
-            "-af",
-            "ebur128=peak=true",
-            "-f",
-            "null",
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stderr.split("Summary:")[-1]
-    return (
-        float(re.findall(r"I:\s+(-?[\d.]+) LUFS", log)[-1]),
-        float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", log)[-1]),
-    )
-
-
 def test_limit_keeps_peaks_under_the_ceiling() -> None:
     hot = _tone(1.0, 1.6)
     out = limit(hot, -2.0)
@@ -63,12 +37,12 @@ def test_remix_repairs_a_quiet_video(tmp_path: Path) -> None:
     with Mp4Writer(src, 320, 240, quiet) as w:
         for _ in range(90):
             w.write(frame)
-    before, _ = _loudness(src)
+    before, _ = ebur128(src)
     assert before < -25
     fixed = remix_gain(quiet, before)
     out = tmp_path / "fixed.mp4"
     replace_audio(src, fixed, out)
-    lufs, peak = _loudness(out)
+    lufs, peak = ebur128(out)
     assert abs(lufs + 14) <= 1.0
     assert peak <= -1.0
     probe = subprocess.run(
