@@ -63,6 +63,7 @@ def test_scripts_are_written_through_an_openai_compatible_server(tmp_path: Path)
     assert prov["prompt"].startswith("script@v1")
     assert prov["cost_usd"] > 0
     assert prov["fallbacks"] == []
+    assert _manifest(out)["cost_usd"] >= prov["cost_usd"]
 
 
 def test_a_dead_provider_falls_back_to_the_offline_writer(tmp_path: Path) -> None:

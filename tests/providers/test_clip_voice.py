@@ -53,4 +53,7 @@ def test_clip_voice_reads_the_clip_audio(tmp_path: Path) -> None:
     assert voice.sample_rate == RATE
     assert abs(voice.duration - frames / 30) < 0.1
     assert len(voice.words) == len(" ".join(LINES).split())
-    assert voice.engine_version.startswith("clip-1+")
+    assert voice.engine_version.startswith("clip-2+")
+    truth = [w.start for w in track.words]
+    got = [w.start for w in voice.words]
+    assert max(abs(a - b) for a, b in zip(got, truth, strict=True)) < 0.08  # DTW alignment

@@ -106,9 +106,25 @@ def _to_brief(m: BriefIn, base: Path) -> Brief:
         tone=m.tone,
         language=m.language,
         target_seconds=m.target_seconds,
-        brand=BrandKit(**{**m.brand.model_dump(), "logo": logo}),
+        brand=_brand(m, logo),
         assets=Assets(images, broll, clip, a.creator_transcript, music),
         options=FormatOptions(**{**m.options.model_dump(), "formats": tuple(m.options.formats)}),
+    )
+
+
+def _brand(m: BriefIn, logo: str | None) -> BrandKit:
+    """Build the frozen brand kit, with lists as tuples."""
+    b = m.brand
+    return BrandKit(
+        b.primary,
+        b.secondary,
+        b.accent,
+        b.text,
+        b.font,
+        logo,
+        tuple(b.banned_words),
+        tuple(b.script_providers),
+        tuple(b.voice_providers),
     )
 
 

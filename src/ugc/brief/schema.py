@@ -43,6 +43,9 @@ class BrandIn(_Strict):
     text: str = Field(default="#FFFFFF", pattern=HEX)
     font: str = "Noto Sans"
     logo: str | None = None
+    banned_words: list[str] = Field(default_factory=list, max_length=200)
+    script_providers: list[str] = Field(default_factory=list, max_length=6)
+    voice_providers: list[str] = Field(default_factory=list, max_length=6)
 
 
 class AssetsIn(_Strict):

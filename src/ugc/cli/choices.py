@@ -9,6 +9,7 @@ from ugc.pipeline.agents.persona import PERSONAS
 from ugc.pipeline.agents.setting import SETTINGS
 from ugc.pipeline.job import Engines
 from ugc.pipeline.types import Brief
+from ugc.providers.router import order_for
 
 OFFLINE_VOICES = ("piper",)
 
@@ -21,6 +22,11 @@ def check_options(brief: Brief, engines: Engines, cloud_voices: Sequence[str] = 
     _one_of("options.music_mood", o.music_mood, engines.music.moods)
     if o.voice is not None:
         _check_voice(o.voice, brief.language, engines, cloud_voices)
+    for task, field in (("script", "script_providers"), ("voice", "voice_providers")):
+        try:
+            order_for(task, getattr(brief.brand, field), None)
+        except ValueError as exc:
+            raise BriefError(f"brand.{field}", str(exc)) from None
 
 
 def _one_of(field: str, value: str | None, choices: tuple[str, ...]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ugc.config import LlmSettings, Settings, VoiceSettings
 from ugc.pipeline.job import Engines
 from ugc.pipeline.ports import AvatarRenderer, ScriptWriter, VoiceEngine
-from ugc.pipeline.types import Brief
+from ugc.pipeline.types import BrandKit, Brief
 from ugc.providers.breaker import Breakers
 from ugc.providers.costs import PriceTable
 from ugc.providers.llm.backends import ChatBackend
@@ -50,12 +50,12 @@ def engines_for(settings: Settings, base: Engines, brief: Brief) -> Engines:
     breakers = Breakers(settings.retry.breaker_failures, settings.retry.breaker_reset_after)
     prices = PriceTable.from_mapping(settings.prices)
     writer: ScriptWriter = base.writer
-    cloud_writers = _writers(settings.llm, prices)
+    cloud_writers = _writers(settings.llm, prices, brief.brand)
     if cloud_writers:
         writer = RoutedScriptWriter(cloud_writers, base.writer, policy, breakers)
     offline = pick_voice_engine(list(base.voices), brief.language, brief.options.voice)
     voice: VoiceEngine = offline
-    cloud_voices = _voices(settings.voice, prices)
+    cloud_voices = _voices(settings.voice, prices, brief.brand.voice_providers)
     if cloud_voices:
         voice = RoutedVoice(cloud_voices, offline, policy, breakers)
     return replace(base, writer=writer, voice=voice, fonts=fonts, avatar=_avatar(settings))
@@ -84,9 +84,9 @@ def _key(value: object, name: str) -> str | None:
     return secret() if callable(secret) else EnvKeyProvider().get(name)
 
 
-def _writers(llm: LlmSettings, prices: PriceTable) -> list[ScriptWriter]:
+def _writers(llm: LlmSettings, prices: PriceTable, brand: BrandKit) -> list[ScriptWriter]:
     """Return the configured LLM writers in order (imported lazily: the SDKs load slowly)."""
-    names = order_for("script", llm.providers, None)
+    names = order_for("script", llm.providers, brand.script_providers or None)
     if not names:
         return []
     from ugc.providers.llm.prompts import load_prompt
@@ -99,7 +99,13 @@ def _writers(llm: LlmSettings, prices: PriceTable) -> list[ScriptWriter]:
         price = _token_prices(prices, name, model)
         out.append(
             LLMScriptWriter(
-                chat, provider=name, model=model, prompt=prompt, prices=price, timeout=llm.timeout_s
+                chat,
+                provider=name,
+                model=model,
+                prompt=prompt,
+                prices=price,
+                banned_words=brand.banned_words,
+                timeout=llm.timeout_s,
             )
         )
     return out
@@ -128,10 +134,12 @@ def _token_prices(prices: PriceTable, provider: str, model: str) -> tuple[float,
     return (price.usd_per_1m_in, price.usd_per_1m_out) if price else (0.0, 0.0)
 
 
-def _voices(voice: VoiceSettings, prices: PriceTable) -> list[VoiceEngine]:
-    """Return the configured cloud voices in order."""
+def _voices(
+    voice: VoiceSettings, prices: PriceTable, brand_order: tuple[str, ...]
+) -> list[VoiceEngine]:
+    """Return the configured cloud voices in order (the brand kit's order wins)."""
     out: list[VoiceEngine] = []
-    for name in order_for("voice", voice.providers, None):
+    for name in order_for("voice", voice.providers, brand_order or None):
         if name == "elevenlabs":
             from ugc.providers.tts.elevenlabs_voice import ElevenLabsVoice
 

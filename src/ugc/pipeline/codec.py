@@ -88,7 +88,7 @@ def brief_from_json(data: dict[str, Any]) -> Brief:
         tone=data["tone"],
         language=data["language"],
         target_seconds=data["target_seconds"],
-        brand=BrandKit(**data["brand"]),
+        brand=BrandKit.from_json(data["brand"]),
         assets=assets,
         options=options,
     )

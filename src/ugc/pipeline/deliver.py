@@ -51,10 +51,17 @@ def deliver(
         },
         "inputs": _inputs(spec),
         "passed": all(o["qa_passed"] for v in variants for o in v["outputs"]),
+        "cost_usd": round(sum(_cost(v) for v in variants), 6),
         "variants": variants,
     }
     _atomic_json(out / MANIFEST, manifest)
     return manifest
+
+
+def _cost(variant: dict[str, Any]) -> float:
+    """Return what the cloud providers charged for a variant's script and voice."""
+    parts = (variant.get("script_provenance"), variant["voice"].get("provenance"))
+    return float(sum(p["cost_usd"] for p in parts if p))
 
 
 def _avatar(out: dict[str, Any] | None) -> dict[str, Any]:

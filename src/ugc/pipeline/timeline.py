@@ -64,7 +64,7 @@ class Timeline:
         fields = dict(data)
         fields["segments"] = tuple(Segment(**s) for s in data["segments"])
         fields["cues"] = tuple(cues_from_json(data["cues"]))
-        fields["brand"] = BrandKit(**data["brand"])
+        fields["brand"] = BrandKit.from_json(data["brand"])
         fields["product_images"] = tuple(data["product_images"])
         fields["broll"] = tuple(data.get("broll", ()))
         return Timeline(**fields)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +33,17 @@ class BrandKit:
     text: str = "#FFFFFF"
     font: str = "Noto Sans"
     logo: str | None = None
+    banned_words: tuple[str, ...] = ()
+    script_providers: tuple[str, ...] = ()  # overrides the settings' order for this brand
+    voice_providers: tuple[str, ...] = ()
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> BrandKit:
+        """Load a brand kit written by dataclasses.asdict (lists become tuples)."""
+        fields: dict[str, Any] = dict(data)
+        for name in ("banned_words", "script_providers", "voice_providers"):
+            fields[name] = tuple(fields.get(name, ()))
+        return BrandKit(**fields)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import numpy as np
 from ugc.pipeline.store import file_digest
 from ugc.pipeline.text import is_spoken, tokenize
 from ugc.pipeline.types import Brief, FloatArray, Script, ScriptLine, VoiceTrack, WordTiming
+from ugc.providers.tts.align import align_words
 
 RATE = 24_000
 _HOP = RATE // 100  # 10 ms envelope frames
@@ -25,17 +26,20 @@ class ClipVoice:
     def __init__(self, clip: str) -> None:
         self.clip = clip
         # The clip's content is the engine's input, so it is part of the version (cache key).
-        self.version = f"clip-1+{file_digest(Path(clip))[:16]}"
+        self.version = f"clip-2+{file_digest(Path(clip))[:16]}"
 
     def supports(self, language: str) -> bool:  # noqa: ARG002 - the creator speaks it already
         """Return True: the clip carries its own speech."""
         return True
 
     def synthesize(self, lines: Sequence[str], language: str, voice: str | None) -> VoiceTrack:  # noqa: ARG002
-        """Return the clip's audio with the transcript's words spread over its speech."""
+        """Return the clip's audio with the transcript aligned to it (DTW against espeak-ng)."""
         samples = decode_audio(self.clip)
-        words = align(lines, samples)
-        return VoiceTrack(samples, RATE, tuple(words), (), self.name, self.version)
+        try:
+            words, phonemes = align_words(lines, samples, RATE, language)
+        except ValueError:  # espeak-ng cannot speak the language: spread words over speech
+            words, phonemes = tuple(align(lines, samples)), ()
+        return VoiceTrack(samples, RATE, tuple(words), tuple(phonemes), self.name, self.version)
 
 
 def decode_audio(path: str) -> FloatArray:
