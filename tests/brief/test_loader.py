@@ -143,3 +143,11 @@ def test_font_that_is_not_installed(tmp_path: Path, product_png: Path) -> None:
         load_brief(path, _supports, lambda family: family == "Noto Sans")
     assert info.value.field == "brand.font"
     assert "not installed" in info.value.reason
+
+
+def test_brand_lists_load_as_tuples(tmp_path: Path, product_png: Path) -> None:
+    brand = {"banned_words": ["cheap", "miracle"], "script_providers": ["anthropic"]}
+    brief = load_brief(_brief(tmp_path, product_png, brand=brand), _supports)
+    assert brief.brand.banned_words == ("cheap", "miracle")
+    assert brief.brand.script_providers == ("anthropic",)
+    assert brief.brand.voice_providers == ()

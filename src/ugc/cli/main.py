@@ -25,6 +25,7 @@ from ugc.pipeline.errors import StepError
 from ugc.pipeline.job import Engines, JobSpec, plan
 from ugc.pipeline.render.layout import all_aspects
 from ugc.pipeline.store import FileArtifactStore, file_digest
+from ugc.providers.errors import NotConfigured
 from ugc.providers.offline.fonts import font_installed
 
 app = typer.Typer(add_completion=False, help="UGC Creator Studio: briefs in, checked ads out.")
@@ -123,7 +124,10 @@ def _run(
     if expect_sha is not None and sha != expect_sha:
         _fail(2, f"brief {brief} changed since the manifest was written")
     spec = JobSpec(parsed, variants, aspects, seed, str(brief.resolve()), sha)
-    engines = engines_for(settings, engines, parsed)
+    try:
+        engines = engines_for(settings, engines, parsed)
+    except NotConfigured as exc:
+        _fail(2, f"settings: {exc} (see docs/providers.md)")
     store = FileArtifactStore(settings.cache_dir)
     store.clear_scratch()
     start_output(out)
