@@ -168,9 +168,9 @@ def caption_offsets(
     return out
 
 
-def text_contrast(y_region: np.ndarray, fills: np.ndarray) -> float:
-    """Return WCAG contrast between glyph fills and the pixels right around them, from luma."""
-    lum = ((np.clip(y_region.astype(np.float32), 16, 235) - 16) / 219) ** 2.2
+def text_contrast(rgb_region: np.ndarray, fills: np.ndarray) -> float:
+    """Return WCAG contrast between glyph fills and the pixels right around them."""
+    lum = _relative_luminance(rgb_region)
     glyph = fills >= 250
     core = glyph & ~_grow(~glyph, 1)  # drop anti-aliased edges
     ring = _grow(glyph, 4) & ~_grow(glyph, 1)
@@ -178,6 +178,14 @@ def text_contrast(y_region: np.ndarray, fills: np.ndarray) -> float:
         return math.inf
     a, b = sorted((float(np.median(lum[core])), float(np.median(lum[ring]))), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def _relative_luminance(rgb: np.ndarray) -> np.ndarray:
+    """Return WCAG relative luminance per pixel of an (h, w, 3) sRGB array."""
+    s = rgb.astype(np.float32) / 255.0
+    linear = np.where(s <= 0.04045, s / 12.92, ((s + 0.055) / 1.055) ** 2.4)
+    result: np.ndarray = linear @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+    return result
 
 
 def _grow(mask: np.ndarray, px: int) -> np.ndarray:

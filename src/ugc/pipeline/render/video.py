@@ -131,7 +131,8 @@ def _check_contrast(scene: Scene, frame: Planes, i: int, report: RenderReport) -
         outside = x < 0 or y < 0 or x + w > frame.size[0] or y + h > frame.size[1]
         if sprite.text is None or outside:
             continue
-        value = text_contrast(frame.y[y : y + h, x : x + w], sprite.text)
+        rgb = np.asarray(frame.crop(x, y, w, h).to_rgb())  # what a viewer sees, after YUV
+        value = text_contrast(rgb, sprite.text)
         report.contrast_min = min(report.contrast_min, value)
 
 
