@@ -6,6 +6,7 @@ import itertools
 
 import numpy as np
 import pytest
+from tests.media import LOUD, rms
 
 from ugc.pipeline import text
 from ugc.pipeline.types import VoiceTrack
@@ -13,7 +14,6 @@ from ugc.providers.offline.espeak_voice import EspeakEngine
 from ugc.providers.offline.voices import default_voice_engines, pick_voice_engine
 
 LINES = ("Hello there, friend. Meet GlowPro 😍", "Red, green, blue, and gold.")
-LOUD = 10 ** (-40 / 20)  # -40 dBFS
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +26,6 @@ def engine() -> EspeakEngine:
 def track(engine: EspeakEngine) -> VoiceTrack:
     """Return the synthesis of LINES."""
     return engine.synthesize(LINES, "en", None)
-
-
-def rms(samples: np.ndarray) -> float:
-    """Return the root-mean-square level of a stretch of samples."""
-    return float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) if len(samples) else 0.0
 
 
 def assert_well_formed(track: VoiceTrack, lines: tuple[str, ...]) -> None:

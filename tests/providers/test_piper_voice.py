@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.media import LOUD, rms
 
 from ugc.pipeline import text
 from ugc.pipeline.types import VoiceTrack
@@ -17,7 +18,6 @@ LINES = (
     "Red, green, blue, and gold.",
     "Of the people, for the people.",
 )
-LOUD = 10 ** (-40 / 20)  # -40 dBFS
 
 
 @pytest.fixture(scope="module")
@@ -30,11 +30,6 @@ def engine() -> PiperEngine:
 def track(engine: PiperEngine) -> VoiceTrack:
     """Return the synthesis of LINES."""
     return engine.synthesize(LINES, "en", None)
-
-
-def rms(samples: np.ndarray) -> float:
-    """Return the root-mean-square level of a stretch of samples."""
-    return float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) if len(samples) else 0.0
 
 
 def test_supports_english_spellings_only(engine: PiperEngine) -> None:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from ugc.pipeline.ports import ScriptWriter, VoiceEngine
 from ugc.pipeline.types import Brief, Provenance, Script, VoiceTrack
@@ -104,25 +104,35 @@ class _Chain:
         return provenance if self.ledger is None else self.ledger.record(task, provenance)
 
 
-class RoutedScriptWriter:
-    """A ScriptWriter that tries LLM writers in order and falls back to the offline writer."""
+E = TypeVar("E", bound=_Named)
+
+
+class _Routed(Generic[E]):
+    """Providers tried in order through one retry/breaker chain, then the offline engine."""
 
     name = "router"
+    kind = ""
 
     def __init__(
         self,
-        providers: Sequence[ScriptWriter],
-        offline: ScriptWriter,
+        providers: Sequence[E],
+        offline: E,
         policy: RetryPolicy | None = None,
         breakers: Breakers | None = None,
         *,
         ledger: CostLedger | None = None,
     ) -> None:
         """Try `providers` in order, then `offline`, which must never raise ProviderError."""
-        self._providers = tuple(providers)
-        self._offline = offline
-        self._chain = _Chain("llm", policy, breakers, ledger)
+        self._providers: tuple[E, ...] = tuple(providers)
+        self._offline: E = offline
+        self._chain = _Chain(self.kind, policy, breakers, ledger)
         self.version = chain_version(self._providers, offline)
+
+
+class RoutedScriptWriter(_Routed[ScriptWriter]):
+    """A ScriptWriter that tries LLM writers in order and falls back to the offline writer."""
+
+    kind = "llm"
 
     def write(self, brief: Brief, variant: int, seed: int) -> Script:
         """Return variant `variant` from the first writer that succeeds."""
@@ -164,25 +174,10 @@ class RoutedScriptWriter:
         return replace(script, provenance=self._chain.account(task, made, fallbacks))
 
 
-class RoutedVoice:
+class RoutedVoice(_Routed[VoiceEngine]):
     """A VoiceEngine that tries cloud voices in order and falls back to the offline voice."""
 
-    name = "router"
-
-    def __init__(
-        self,
-        providers: Sequence[VoiceEngine],
-        offline: VoiceEngine,
-        policy: RetryPolicy | None = None,
-        breakers: Breakers | None = None,
-        *,
-        ledger: CostLedger | None = None,
-    ) -> None:
-        """Try `providers` in order, then `offline`, which must never raise ProviderError."""
-        self._providers = tuple(providers)
-        self._offline = offline
-        self._chain = _Chain("voice", policy, breakers, ledger)
-        self.version = chain_version(self._providers, offline)
+    kind = "voice"
 
     def supports(self, language: str) -> bool:
         """Return True if any engine in the chain speaks the language."""
