@@ -48,3 +48,6 @@ def logo_png(tmp_path: Path) -> Path:
     path = tmp_path / "logo.png"
     img.save(path)
     return path
+
+
+pytest_plugins = ["tests.platform"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, SecretStr, field_validator
+from pydantic import BaseModel, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Names = Annotated[list[str], NoDecode]  # "openai,anthropic" from the environment
@@ -80,6 +80,52 @@ class RetrySettings(BaseModel):
     breaker_reset_after: float = 30.0
 
 
+class AuthSettings(BaseModel):
+    """Sign-in, tokens and lockout."""
+
+    access_ttl_s: int = 900
+    refresh_ttl_s: int = 30 * 24 * 3600
+    lockout_after: int = 5
+    lockout_base_s: float = 30.0
+    lockout_cap_s: float = 3600.0
+    email_token_ttl_s: int = 24 * 3600
+    reset_token_ttl_s: int = 3600
+
+
+class ApiSettings(BaseModel):
+    """HTTP hygiene: origins, limits, public address."""
+
+    public_url: str = "http://127.0.0.1:8000"
+    cors_origins: Names = []
+    max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 200 * 1024 * 1024
+    rate_per_minute: int = 600
+    ip_rate_per_minute: int = 1200
+    max_running_jobs: int = 4
+    signed_url_ttl_s: int = 3600
+
+    _names = field_validator("cors_origins", mode="before")(_split)
+
+
+class BlobSettings(BaseModel):
+    """Where uploads and outputs live: a local folder, or Azure Blob Storage."""
+
+    backend: Literal["local", "azure"] = "local"
+    azure_connection_string: SecretStr | None = None
+    azure_container: str = "ugc"
+
+
+class ImportSettings(BaseModel):
+    """Product-page import; `allow_hosts` exists for tests that serve pages on loopback."""
+
+    timeout_s: float = 10.0
+    max_bytes: int = 2 * 1024 * 1024
+    max_images: int = 4
+    allow_hosts: Names = []
+
+    _names = field_validator("allow_hosts", mode="before")(_split)
+
+
 class Settings(BaseSettings):
     """Settings for the CLI and services."""
 
@@ -95,3 +141,34 @@ class Settings(BaseSettings):
     avatar: AvatarSettings = AvatarSettings()
     # USD prices per provider or "provider:model": usd_per_1m_in / usd_per_1m_out / usd_per_1k_chars
     prices: dict[str, dict[str, float]] = {}
+    env: Literal["dev", "test", "production"] = "dev"
+    data_dir: Path = Path(".ugc-data")
+    database_url: str | None = None  # default: SQLite in data_dir
+    redis_url: str | None = None  # default: in-memory rate limits and progress
+    broker_url: str | None = None  # amqp://...; default: an in-process worker
+    secret_key: SecretStr | None = None  # default: generated once into data_dir
+    mail_from: str = "studio@ugc.local"
+    smtp_url: str | None = None  # default: mail is written to data_dir/mail
+    auth: AuthSettings = AuthSettings()
+    api: ApiSettings = ApiSettings()
+    blob: BlobSettings = BlobSettings()
+    importer: ImportSettings = ImportSettings()
+
+    @model_validator(mode="after")
+    def _production_is_strict(self) -> Settings:
+        """Refuse the embedded defaults and weak secrets in production."""
+        if self.env != "production":
+            return self
+        key = self.secret_key.get_secret_value() if self.secret_key else ""
+        if len(key) < 32:
+            raise ValueError("UGC_SECRET_KEY must be set to at least 32 characters in production")
+        missing = [n for n in ("database_url", "broker_url", "redis_url") if not getattr(self, n)]
+        if missing:
+            raise ValueError(f"production needs {', '.join('UGC_' + m.upper() for m in missing)}")
+        if self.importer.allow_hosts:
+            raise ValueError("UGC_IMPORTER__ALLOW_HOSTS is for tests only")
+        return self
+
+    def db_url(self) -> str:
+        """Return the database URL, defaulting to a SQLite file in data_dir."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'ugc.db'}"

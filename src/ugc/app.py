@@ -1,0 +1,51 @@
+"""create_app(runtime) -> FastAPI: every route under /api/v1, problem+json errors."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from ugc.asset.endpoints import router as assets
+from ugc.audit.endpoints import router as audit
+from ugc.auth.endpoints import router as auth
+from ugc.brand.endpoints import router as brand
+from ugc.http import problem
+from ugc.http.middleware import BodyLimit, RequestContext
+from ugc.importer.endpoints import router as importer
+from ugc.ops.endpoints import router as ops
+from ugc.org.endpoints import router as org
+from ugc.runtime import Runtime
+from ugc.storage.endpoints import router as blobs
+from ugc.template.endpoints import router as templates
+from ugc.video.endpoints import router as videos
+from ugc.webhook.endpoints import router as webhooks
+
+API = "/api/v1"
+ROUTERS = (auth, org, brand, templates, assets, importer, videos, webhooks, audit, blobs)
+
+
+def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastAPI:
+    """Build the API application around an installed runtime."""
+    app = FastAPI(
+        title="UGC Creator Studio API",
+        version="1.0.0",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=f"{API}/docs",
+        redoc_url=None,
+    )
+    app.state.runtime = runtime
+    problem.install(app)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API)
+    app.include_router(ops)
+    app.add_middleware(BodyLimit, limits=runtime.limits)
+    if cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Organization-Id"],
+            expose_headers=["Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
+        )
+    app.add_middleware(RequestContext)
+    return app

@@ -1,0 +1,1 @@
+"""Uploaded media: sniffed, limited, probed, stored."""

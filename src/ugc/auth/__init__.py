@@ -1,0 +1,1 @@
+"""Accounts, sessions, MFA, API keys and OAuth2 clients."""

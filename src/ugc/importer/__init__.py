@@ -1,0 +1,1 @@
+"""Build a brief from a product page, guarded against SSRF."""

@@ -1,0 +1,1 @@
+"""Video templates and their search."""

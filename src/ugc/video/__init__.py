@@ -1,0 +1,1 @@
+"""Video jobs: submit, quote, run on the queue, progress, outputs."""

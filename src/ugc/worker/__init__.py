@@ -1,0 +1,1 @@
+"""The worker entry: Dramatiq broker setup, actors for registered tasks, embedded mode."""
