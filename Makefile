@@ -14,6 +14,7 @@ lint:
 	.venv/bin/lint-imports
 
 test: setup
+	bash scripts/services.sh
 	$(MAKE) lint
 	.venv/bin/pytest -q
 

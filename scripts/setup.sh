@@ -23,4 +23,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q -r requirements.lock
 .venv/bin/python -m pip install -q --no-deps -e .
+# Azurite (Azure Blob emulator) for the storage tests; pinned in package.json / package-lock.json.
+if command -v npm >/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+else
+  echo "setup: npm not found; the Azurite tests will be skipped" >&2
+fi
 echo "setup: ready (.venv/bin/ugc)"

@@ -50,4 +50,4 @@ def logo_png(tmp_path: Path) -> Path:
     return path
 
 
-pytest_plugins = ["tests.platform"]
+pytest_plugins = ["tests.platform", "tests.azurite"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -22,7 +24,7 @@ from ugc.models import Membership, Organization, User
 from ugc.runtime import Runtime
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-PG_TEMPLATE = "ugc_test_template"
+PG_TEMPLATE = f"ugc_test_template_{os.getpid()}"  # one per pytest process: runs may overlap
 _migrated: dict[str, str] = {}
 
 
@@ -63,6 +65,7 @@ def _pg_template() -> None:
     _pg_admin(f"CREATE DATABASE {PG_TEMPLATE}")
     upgrade(f"postgresql+psycopg://postgres@127.0.0.1:5432/{PG_TEMPLATE}")
     _migrated["postgresql"] = PG_TEMPLATE
+    atexit.register(_pg_admin, f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -144,3 +147,83 @@ def add_member(runtime: Runtime, role: str = "owner", org_id: str | None = None)
 def owner(runtime: Runtime) -> Member:
     """An owner of a fresh organisation."""
     return add_member(runtime, "owner")
+
+
+@dataclass
+class Embedded:
+    """An in-process Dramatiq broker and workers over the test runtime."""
+
+    runtime: Runtime
+    pool: object
+
+
+@pytest.fixture
+def embedded(runtime: Runtime, settings: Settings) -> Iterator[Embedded]:
+    """Real Dramatiq workers (in-process broker) running the test runtime's jobs."""
+    from ugc.cli.engines import JobLoader
+    from ugc.kit.tasks import use_queue
+    from ugc.runtime import install
+    from ugc.worker.broker import install_queue
+    from ugc.worker.pool import DEFAULT_THREADS, WorkerPool
+
+    runtime.engines = JobLoader(settings)
+    install(runtime)
+    pool = WorkerPool(install_queue(None), dict(DEFAULT_THREADS))
+    pool.start()
+    yield Embedded(runtime, pool)
+    pool.stop()
+    use_queue(None)
+
+
+class RecordingQueue:
+    """A TaskQueue that records what would be sent (for tests that must not run jobs)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, tuple[object, ...]]] = []
+
+    def send(self, name: str, args: tuple[object, ...], queue: str | None = None) -> None:  # noqa: ARG002
+        """Record one message."""
+        self.sent.append((name, args))
+
+
+@pytest.fixture
+def recorded(runtime: Runtime, settings: Settings) -> Iterator[RecordingQueue]:
+    """Install a recording queue and the job loader (jobs are accepted but never run)."""
+    from ugc.cli.engines import JobLoader
+    from ugc.kit.tasks import use_queue
+    from ugc.runtime import install
+    from ugc.worker.broker import load_tasks
+
+    load_tasks()
+    runtime.engines = JobLoader(settings)
+    install(runtime)
+    queue = RecordingQueue()
+    use_queue(queue)
+    yield queue
+    use_queue(None)
+
+
+@pytest.fixture
+def live_url(runtime: Runtime) -> Iterator[str]:
+    """Serve the app with uvicorn on a free loopback port; yield its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(runtime), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

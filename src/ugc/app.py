@@ -10,15 +10,20 @@ from ugc.audit.endpoints import router as audit
 from ugc.auth.endpoints import router as auth
 from ugc.brand.endpoints import router as brand
 from ugc.http import problem
+from ugc.http.idempotency import Idempotency
 from ugc.http.middleware import BodyLimit, RequestContext
+from ugc.http.ratelimit import MemoryCounter, RateLimit
 from ugc.importer.endpoints import router as importer
 from ugc.ops.endpoints import router as ops
+from ugc.ops.metrics import RequestMetrics
+from ugc.ops.tracing import TraceRequests
 from ugc.org.endpoints import router as org
 from ugc.runtime import Runtime
 from ugc.storage.endpoints import router as blobs
 from ugc.template.endpoints import router as templates
 from ugc.video.endpoints import router as videos
 from ugc.webhook.endpoints import router as webhooks
+from ugc.worker.broker import load_tasks
 
 API = "/api/v1"
 ROUTERS = (auth, org, brand, templates, assets, importer, videos, webhooks, audit, blobs)
@@ -34,11 +39,20 @@ def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastA
         redoc_url=None,
     )
     app.state.runtime = runtime
+    load_tasks()  # services enqueue tasks by name; the registry must know them all
     problem.install(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API)
     app.include_router(ops)
+    app.add_middleware(Idempotency, runtime=runtime)
     app.add_middleware(BodyLimit, limits=runtime.limits)
+    app.add_middleware(
+        RateLimit,
+        counter=runtime.extras.get("rate_counter") or MemoryCounter(),
+        jwt_key=runtime.keys.jwt,
+        per_caller=int(runtime.limits.get("rate_per_minute", 600)),
+        per_ip=int(runtime.limits.get("ip_rate_per_minute", 1200)),
+    )
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -47,5 +61,7 @@ def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastA
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Organization-Id"],
             expose_headers=["Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
         )
+    app.add_middleware(RequestMetrics)
+    app.add_middleware(TraceRequests)
     app.add_middleware(RequestContext)
     return app

@@ -65,6 +65,21 @@ def build_runtime(settings: Settings, migrate: bool = True) -> Runtime:
         mailer=make_mailer(settings),
         cache_dir=settings.cache_dir,
         public_url=settings.api.public_url,
-        limits=settings.api.model_dump() | {"auth": settings.auth.model_dump()},
+        limits=settings.api.model_dump()
+        | settings.queue.model_dump()
+        | {"auth": settings.auth.model_dump()},
     )
+    runtime.extras["rate_counter"] = make_counter(settings)
+    runtime.extras["importer"] = settings.importer.model_dump()
     return install(runtime)
+
+
+def make_counter(settings: Settings) -> object:
+    """Return the rate-limit counter: Redis when configured, else in memory."""
+    from ugc.http.ratelimit import MemoryCounter, RedisCounter
+
+    if settings.redis_url:
+        import redis
+
+        return RedisCounter(redis.Redis.from_url(settings.redis_url, socket_timeout=2))
+    return MemoryCounter()

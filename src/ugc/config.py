@@ -90,6 +90,11 @@ class AuthSettings(BaseModel):
     lockout_cap_s: float = 3600.0
     email_token_ttl_s: int = 24 * 3600
     reset_token_ttl_s: int = 3600
+    invitation_ttl_s: int = 7 * 24 * 3600
+    mfa_token_ttl_s: int = 300
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
 
 
 class ApiSettings(BaseModel):
@@ -126,6 +131,15 @@ class ImportSettings(BaseModel):
     _names = field_validator("allow_hosts", mode="before")(_split)
 
 
+class QueueSettings(BaseModel):
+    """Job execution: heartbeats, when a silent step is re-dispatched, scheduler tick."""
+
+    heartbeat_s: float = 3.0
+    step_stale_s: float = 30.0
+    dispatch_lost_s: float = 120.0
+    tick_s: float = 5.0
+
+
 class Settings(BaseSettings):
     """Settings for the CLI and services."""
 
@@ -147,12 +161,16 @@ class Settings(BaseSettings):
     redis_url: str | None = None  # default: in-memory rate limits and progress
     broker_url: str | None = None  # amqp://...; default: an in-process worker
     secret_key: SecretStr | None = None  # default: generated once into data_dir
+    log_level: str = "INFO"
+    log_json: bool = True
+    traces: Literal["off", "console"] = "off"  # OpenTelemetry spans to stderr when "console"
     mail_from: str = "studio@ugc.local"
     smtp_url: str | None = None  # default: mail is written to data_dir/mail
     auth: AuthSettings = AuthSettings()
     api: ApiSettings = ApiSettings()
     blob: BlobSettings = BlobSettings()
     importer: ImportSettings = ImportSettings()
+    queue: QueueSettings = QueueSettings()
 
     @model_validator(mode="after")
     def _production_is_strict(self) -> Settings:

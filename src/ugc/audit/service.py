@@ -106,6 +106,21 @@ def verify_chain(session: Session, batch: int = 1000) -> ChainReport:
             prev, checked, last_seq = row.hash, checked + 1, row.seq
 
 
+def head(session: Session) -> AuditEvent | None:
+    """Return the newest event (its seq and hash are the anchor to keep elsewhere)."""
+    return session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
+
+
+def check_anchor(session: Session, seq: int, digest: str) -> str | None:
+    """Return why an anchor kept earlier no longer matches (rows cut from the end), or None."""
+    row = session.scalars(select(AuditEvent).where(AuditEvent.seq == seq)).first()
+    if row is None:
+        return f"event #{seq} is gone: the log was cut back"
+    if row.hash != digest:
+        return f"event #{seq} no longer has the hash that was anchored"
+    return None
+
+
 def list_events(
     session: Session, organization_id: str, limit: int, before_seq: int | None
 ) -> list[AuditEvent]:

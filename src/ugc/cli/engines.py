@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
+from pathlib import Path
 
 from ugc.config import LlmSettings, Settings, VoiceSettings
 from ugc.pipeline.job import Engines
@@ -169,3 +171,32 @@ def _voices(
                 )
             )
     return out
+
+
+class JobLoader:
+    """Load a brief file and choose its engines; offline engines are built once per process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._base: Engines | None = None
+        self._lock = threading.Lock()
+
+    def base(self) -> Engines:
+        """Return the shared offline engines (Piper loads once)."""
+        with self._lock:
+            if self._base is None:
+                self._base = offline_engines(self.settings)
+            return self._base
+
+    def __call__(self, brief_path: Path) -> tuple[Brief, Engines]:
+        """Parse and check the brief, then pick its engines; raises BriefError or NotConfigured."""
+        from ugc.brief.loader import load_brief
+        from ugc.cli.choices import check_options
+        from ugc.providers.offline.fonts import font_installed
+
+        base = self.base()
+        brief = load_brief(
+            brief_path, lambda lang: any(v.supports(lang) for v in base.voices), font_installed
+        )
+        check_options(brief, base, self.settings.voice.providers)
+        return brief, engines_for(self.settings, base, brief)

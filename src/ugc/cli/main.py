@@ -53,15 +53,27 @@ def _aspects(value: str) -> tuple[str, ...]:
 
 @app.command()
 def create(
-    brief: Annotated[Path, typer.Argument(help="Brief file (YAML or JSON).")],
+    brief: Annotated[Path | None, typer.Argument(help="Brief file (YAML or JSON).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("OUT"),
     variants: Annotated[int, typer.Option(min=1, max=50, help="Script variants.")] = 1,
     aspects: Annotated[str, typer.Option(help="'all' or e.g. 9:16,1:1.")] = "all",
     seed: Annotated[int, typer.Option(help="Seed for every random choice.")] = 7,
     serial: Annotated[bool, typer.Option(help="Run steps one by one (for benchmarks).")] = False,
+    product_url: Annotated[
+        str | None,
+        typer.Option("--product-url", help="Draft the brief from a product page (not with BRIEF)."),
+    ] = None,
 ) -> None:
-    """Turn a brief into finished, checked videos for every platform."""
-    _run(Settings(), brief, out, variants, _aspects(aspects), seed, serial)
+    """Turn a brief (or a product page) into finished, checked videos for every platform."""
+    from ugc.cli.product_url import choose_brief
+    from ugc.errors import AppError
+
+    settings, chosen = Settings(), _aspects(aspects)
+    try:
+        path = choose_brief(brief, product_url, out, settings.importer.model_dump())
+    except AppError as exc:
+        _fail(2, exc.message)
+    _run(settings, path, out, variants, chosen, seed, serial)
 
 
 @app.command()
@@ -190,3 +202,17 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _platform_commands() -> None:
+    """Register the platform's commands (serve, worker, scheduler, db, audit)."""
+    from ugc.cli import platform
+
+    app.command()(platform.serve)
+    app.command()(platform.worker)
+    app.command()(platform.scheduler)
+    app.add_typer(platform.db_app, name="db")
+    app.add_typer(platform.audit_app, name="audit")
+
+
+_platform_commands()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 AfterCommit = Callable[[], None]
+log = logging.getLogger("ugc.db")
 
 
 def make_engine(url: str) -> Engine:
@@ -23,11 +25,18 @@ def make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def _begin_immediate(conn: Any) -> None:
+    """Take SQLite's write lock at BEGIN, so two writers queue instead of failing to upgrade."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(conn: Any, _record: Any) -> None:
     """Turn on WAL and foreign keys for every SQLite connection."""
+    conn.isolation_level = None  # let the "begin" hook issue BEGIN itself
     cur = conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -52,7 +61,10 @@ def _run_after_commit(session: Session) -> None:
     """Fire the hooks queued on this session."""
     hooks: list[AfterCommit] = session.info.pop("after_commit", [])
     for hook in hooks:
-        hook()
+        try:
+            hook()
+        except Exception:  # the commit stands; the reconciler re-sends what was not sent
+            log.exception("after-commit hook failed")
 
 
 def _drop_after_commit(session: Session) -> None:

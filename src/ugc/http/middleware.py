@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ugc.http.problem import problem_body
 from ugc.kit.ids import new_id
+from ugc.ops import logs
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -41,6 +42,8 @@ class RequestContext:
         incoming = _header(scope, b"request-id")
         rid = incoming if incoming and _REQ_ID.match(incoming) else new_id("req", 16)
         scope.setdefault("state", {})["request_id"] = rid
+        logs.clear()
+        logs.bind(request_id=rid)
         scope["state"]["started"] = time.perf_counter()
 
         async def tagged(message: Message) -> None:
@@ -107,15 +110,10 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 async def _too_large(scope: Scope, send: Send, limit: int) -> None:
     """Answer 413 as problem+json."""
-    body = {
-        "type": "https://docs.ugc.studio/errors/payload_too_large",
-        "title": "Payload too large",
-        "status": 413,
-        "detail": f"the request body is over the {limit} byte limit",
-        "code": "payload_too_large",
-        "request_id": scope.get("state", {}).get("request_id"),
-    }
-    raw = json.dumps(body).encode()
+    rid = scope.get("state", {}).get("request_id")
+    raw = problem_body(
+        413, "payload_too_large", f"the request body is over the {limit} byte limit", rid
+    )
     await send(
         {
             "type": "http.response.start",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -41,6 +42,19 @@ _CODES = {
     422: "validation_error",
     429: "rate_limited",
 }
+
+
+def problem_body(status: int, code: str, detail: str, request_id: str | None) -> bytes:
+    """Return a problem+json body as bytes (for middleware that answers by itself)."""
+    body = {
+        "type": f"https://docs.ugc.studio/errors/{code}",
+        "title": _TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "request_id": request_id,
+    }
+    return json.dumps(body).encode()
 
 
 def problem(

@@ -47,6 +47,8 @@ class VideoStep(IdMixin, OrgScoped, Base):
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))
     queue: Mapped[str] = mapped_column(String(20))
+    deps: Mapped[list[Any]]
+    weight: Mapped[float] = mapped_column(default=1.0)
     status: Mapped[str] = mapped_column(String(20))
     key: Mapped[str | None] = mapped_column(String(64))
     attempts: Mapped[int] = mapped_column(default=0)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from ugc.http.deps import Rt
+from ugc.ops.metrics import REGISTRY
 
 router = APIRouter(tags=["ops"])
 
@@ -33,3 +35,9 @@ def readyz(runtime: Rt) -> JSONResponse | dict[str, object]:
         if ok
         else JSONResponse({"status": "not ready", "checks": checks}, 503)
     )
+
+
+@router.get("/metrics", response_class=Response)
+def metrics() -> Response:
+    """Expose Prometheus metrics (scrape from the internal network)."""
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

@@ -21,6 +21,8 @@ _MIN_SECRET = 6  # shorter values are too common in ordinary text to mask safely
 # Shapes of credentials worth masking even when the value itself is unknown.
 _KEY_SHAPES = (
     re.compile(r"\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}"),
+    re.compile(r"\b(?:whsec|ugc)_[A-Za-z0-9_+/=-]{12,}"),  # our webhook secrets and API keys
+    re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),  # JWTs
     re.compile(r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/=-]{8,}"),
     re.compile(r"(?i)(\b(?:x-)?api[_-]?key\b['\"]?\s*[:=]\s*['\"]?)[^\s'\",&;]{6,}"),
 )

@@ -75,7 +75,7 @@ class AzureBlobStore:
 
     def signed_url(self, key: str, ttl_s: int, filename: str | None = None) -> tuple[str, datetime]:
         """Return a read-only SAS URL valid for ttl_s seconds."""
-        expires = utcnow() + timedelta(seconds=ttl_s)
+        expires = (utcnow() + timedelta(seconds=ttl_s)).replace(microsecond=0)  # as signed
         blob = self._container.get_blob_client(check_key(key))
         credential = self._service.credential
         sas = generate_blob_sas(

@@ -12,7 +12,12 @@ from ugc.storage.local import LocalBlobStore
 router = APIRouter(tags=["blobs"])
 
 
-@router.get("/blobs/{key:path}", response_class=FileResponse)
+@router.get(
+    "/blobs/{key:path}",
+    response_class=FileResponse,
+    summary="Download a blob through a signed URL",
+    responses={403: {"description": "Invalid or expired signature"}},
+)
 def download_blob(
     key: str,
     runtime: Rt,

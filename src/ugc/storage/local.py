@@ -74,7 +74,7 @@ class LocalBlobStore:
 
     def signed_url(self, key: str, ttl_s: int, filename: str | None = None) -> tuple[str, datetime]:
         """Return `/api/v1/blobs/<key>?exp=&sig=` valid for ttl_s seconds."""
-        expires = utcnow() + timedelta(seconds=ttl_s)
+        expires = (utcnow() + timedelta(seconds=ttl_s)).replace(microsecond=0)  # as signed
         exp = str(int(expires.timestamp()))
         query = {"exp": exp, "sig": sign(self._key, f"{check_key(key)}:{exp}:{filename or ''}")}
         if filename:

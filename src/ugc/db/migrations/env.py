@@ -12,9 +12,11 @@ config = context.config
 
 
 def include_object(
-    _obj: object, name: str | None, _kind: str, _reflected: bool, _compare_to: object
+    _obj: object, name: str | None, kind: str, _reflected: bool, _compare_to: object
 ) -> bool:
     """Leave search structures that migrations create by hand out of autogenerate."""
+    if kind == "column" and name == "search_vector":
+        return False
     return not (name or "").startswith(("template_fts", "ix_templates_search"))
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 03:31:20.566670
+Create Date: 2026-11-26 03:35:52.011461
 """
 
 from __future__ import annotations
@@ -455,6 +455,12 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("queue", sa.String(length=20), nullable=False),
+        sa.Column(
+            "deps",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("weight", sa.Double(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("key", sa.String(length=64), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),

@@ -1,0 +1,1 @@
+"""Auth use cases, one module each: accounts, login, sessions, mfa, keys, clients."""

@@ -1,0 +1,224 @@
+"""Video use cases for the API: quote, submit, read, list, cancel and re-render."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ugc.auth.principal import Principal
+from ugc.errors import (
+    AppError,
+    BriefError,
+    Conflict,
+    FieldError,
+    InvalidRequest,
+    NotFound,
+    QuotaExceeded,
+)
+from ugc.kit.clock import rfc3339, utcnow
+from ugc.kit.pagination import Page
+from ugc.kit.tasks import enqueue
+from ugc.models import VideoJob
+from ugc.ops.metrics import JOBS
+from ugc.runtime import Runtime
+from ugc.video import repository as repo
+from ugc.video.jobdir import asset_refs, write_brief
+from ugc.video.outputs import signed_outputs
+from ugc.video.progress import eta_seconds
+from ugc.video.runner import new_job_id
+from ugc.video.schemas import Quote, VideoCreate, VideoEdit
+
+# Measured in bench/RESULTS.md: a whole job takes about 0.55 s of compute per rendered
+# second per aspect on 2 cores; quotes round that up.
+COMPUTE_PER_RENDERED_SECOND = 0.6
+SECONDS_PER_CREDIT = 15
+MAX_QUEUED = 100
+
+
+def resolve_brief(session: Session, org_id: str, body: VideoCreate) -> dict[str, Any]:
+    """Return the brief to render: given or from a template, with the brand kit applied."""
+    if (body.brief is None) == (body.template_id is None):
+        err = FieldError("brief", "give either a brief or a template_id, not both")
+        raise InvalidRequest("give either a brief or a template_id", [err])
+    if body.brief is not None:
+        brief = body.brief
+    else:
+        from ugc.template.service import render_for_org
+
+        brief = render_for_org(session, org_id, body.template_id or "", body.variables)
+    return with_kit(session, org_id, brief, body.brand_kit_id)
+
+
+def with_kit(
+    session: Session, org_id: str, brief: dict[str, Any], kit_id: str | None
+) -> dict[str, Any]:
+    """Apply the named brand kit, or the organisation's default one, to the brief."""
+    from ugc.brand.service import apply_brand, get_default_kit, get_kit
+
+    kit = get_kit(session, org_id, kit_id) if kit_id else get_default_kit(session, org_id)
+    if kit is None:
+        return brief
+    logo = f"asset:{kit.logo_asset_id}" if kit.logo_asset_id else None
+    return apply_brand(brief, kit, logo)
+
+
+def quote(brief: dict[str, Any], aspects: int, variants: int) -> Quote:
+    """Estimate duration, compute and credits before anything renders."""
+    seconds = float(brief.get("target_seconds", 30))
+    video = seconds * variants
+    renders = variants * aspects
+    return Quote(
+        video_seconds=video,
+        renders=renders,
+        compute_seconds=round(video * aspects * COMPUTE_PER_RENDERED_SECOND, 1),
+        credits=max(1, math.ceil(video * aspects / SECONDS_PER_CREDIT)),
+    )
+
+
+def check_brief(rt: Runtime, session: Session, org_id: str, brief: dict[str, Any]) -> None:
+    """Load the brief exactly as the worker will (assets included), or raise a field error."""
+    from ugc.asset.service import materialize
+
+    for ident in asset_refs(brief):
+        try:
+            _asset_exists(session, org_id, ident)
+        except NotFound as exc:
+            raise InvalidRequest(exc.message, [FieldError("brief", exc.message)]) from exc
+    with tempfile.TemporaryDirectory(prefix="ugc-check-") as tmp:
+
+        def fetch(asset_id: str, dest: Path) -> Path:
+            found: Path = materialize(session, rt.blobs, org_id, asset_id, dest)
+            return found
+
+        path = write_brief(Path(tmp), brief, 1, fetch)
+        try:
+            assert rt.engines is not None
+            rt.engines(path)
+        except BriefError as exc:
+            field = "brief" if exc.field == "brief" else f"brief.{exc.field}"
+            raise InvalidRequest(f"{field}: {exc.reason}", [FieldError(field, exc.reason)]) from exc
+        except AppError:
+            raise
+        except Exception as exc:  # provider settings (NotConfigured) and the like
+            raise InvalidRequest(f"brief: {exc}", [FieldError("brief", str(exc))]) from exc
+
+
+def _asset_exists(session: Session, org_id: str, asset_id: str) -> None:
+    """Raise NotFound unless the organisation owns the asset."""
+    from ugc.asset.service import get_asset
+
+    get_asset(session, org_id, asset_id)
+
+
+def submit(rt: Runtime, session: Session, who: Principal, body: VideoCreate) -> VideoJob:
+    """Validate and store a job, and enqueue its start after the commit."""
+    jobs = repo.JobRepository(session, who.org)
+    if jobs.count_active() >= MAX_QUEUED:
+        raise QuotaExceeded(f"{MAX_QUEUED} videos are already queued or running; wait for some")
+    brief = resolve_brief(session, who.org, body)
+    check_brief(rt, session, who.org, brief)
+    job = VideoJob(
+        id=new_job_id(),
+        created_by=who.subject,
+        status="queued",
+        brief=brief,
+        brand_kit_id=body.brand_kit_id,
+        template_id=body.template_id,
+        aspects=list(dict.fromkeys(body.aspects)),
+        variants=body.variants,
+        seed=body.seed,
+        quote=quote(brief, len(set(body.aspects)), body.variants).model_dump(),
+    )
+    jobs.add(job)
+    enqueue(session, "video.start", job.id)
+    return job
+
+
+def page(
+    session: Session, org_id: str, limit: int, cursor: str | None, status: str | None
+) -> Page[VideoJob]:
+    """Return a page of the organisation's jobs, newest first."""
+    return repo.JobRepository(session, org_id).page(limit, cursor, status)
+
+
+def get(session: Session, org_id: str, job_id: str) -> VideoJob:
+    """Return one of the organisation's jobs."""
+    return repo.JobRepository(session, org_id).get(job_id)
+
+
+def cancel(session: Session, org_id: str, job_id: str) -> VideoJob:
+    """Cancel a queued or running job; running steps stop at their next progress report."""
+    job = get(session, org_id, job_id)
+    if job.status not in repo.ACTIVE:
+        return job
+    from ugc.webhook.service import emit
+
+    job.cancel_requested = True
+    job.status, job.finished_at, job.eta_seconds = "cancelled", utcnow(), 0.0
+    for step in repo.steps_of(session, job.id, job.revision):
+        if step.status in ("pending", "dispatched"):
+            step.status = "cancelled"
+    emit(session, org_id, "video.cancelled", {"id": job.id, "revision": job.revision})
+    JOBS.labels("cancelled").inc()
+    nxt = repo.next_queued(session, org_id)
+    if nxt is not None and nxt.id != job.id:
+        enqueue(session, "video.start", nxt.id)
+    return job
+
+
+def rerender(rt: Runtime, session: Session, org_id: str, job_id: str, edit: VideoEdit) -> VideoJob:
+    """Start a new revision from an edited brief; unchanged steps come from the cache."""
+    job = get(session, org_id, job_id)
+    if job.status in repo.ACTIVE:
+        raise Conflict("this video is still rendering; cancel it or wait before editing")
+    brief = edit.brief
+    check_brief(rt, session, org_id, brief)
+    job.brief, job.revision = brief, job.revision + 1
+    if edit.aspects:
+        job.aspects = list(dict.fromkeys(edit.aspects))
+    job.status, job.cancel_requested, job.error, job.outputs = "queued", False, None, None
+    job.progress, job.started_at, job.finished_at = 0.0, None, None
+    job.quote = quote(brief, len(job.aspects), job.variants).model_dump()
+    enqueue(session, "video.start", job.id)
+    return job
+
+
+def view(rt: Runtime, session: Session, job: VideoJob) -> dict[str, Any]:
+    """Return the job as the API shows it, with signed output URLs."""
+    steps = repo.steps_of(session, job.id, job.revision)
+    outputs = None
+    if job.outputs and job.status == "succeeded":
+        ttl = int(rt.limits.get("signed_url_ttl_s", 3600))
+        outputs = signed_outputs(rt.blobs, job.outputs["variants"], ttl)
+    return {
+        "id": job.id,
+        "status": job.status,
+        "revision": job.revision,
+        "progress": 1.0 if job.status == "succeeded" else job.progress,
+        "eta_seconds": eta_seconds(job, job.progress, utcnow()),
+        "aspects": job.aspects,
+        "variants": job.variants,
+        "steps": [
+            {
+                "name": x.name,
+                "kind": x.kind,
+                "status": x.status,
+                "progress": x.progress,
+                "cached": x.cached,
+                "attempts": x.attempts,
+                "seconds": x.seconds,
+            }
+            for x in steps
+        ],
+        "error": job.error,
+        "outputs": outputs,
+        "quote": job.quote,
+        "cost": job.cost,
+        "created_at": rfc3339(job.created_at),
+        "started_at": rfc3339(job.started_at),
+        "finished_at": rfc3339(job.finished_at),
+    }
