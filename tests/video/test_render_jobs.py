@@ -9,10 +9,12 @@ from typing import Any
 import av
 import pytest
 from fastapi.testclient import TestClient
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy import select
 
 from tests.platform import Embedded, Member
 from ugc.models import VideoStep
+from ugc.ops import tracing
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +55,8 @@ def download(client: TestClient, url: str) -> bytes:
 
 @pytest.mark.usefixtures("embedded")
 def test_submit_follow_download_rerender(client: TestClient, owner: Member) -> None:
+    spans = InMemorySpanExporter()
+    tracing.setup(spans)
     r = client.post(
         "/api/v1/videos", json={"brief": BRIEF, "aspects": ["9:16"]}, headers=owner.headers
     )
@@ -73,6 +77,13 @@ def test_submit_follow_download_rerender(client: TestClient, owner: Member) -> N
         assert len(box.streams.audio) == 1
         assert 12 <= float(box.duration or 0) / 1e6 <= 20
     assert download(client, out["vtt"]["url"]).startswith(b"WEBVTT")
+    post = next(s for s in spans.get_finished_spans() if s.name == "POST /api/v1/videos")
+    in_worker = [
+        s.name
+        for s in spans.get_finished_spans()
+        if s.context.trace_id == post.context.trace_id and s.name.startswith("task ")
+    ]
+    assert {"task video.start", "task video.step.cpu", "task video.finish"} <= set(in_worker)
 
     edited = {**BRIEF, "brand": {"accent": "#FF3366"}}
     r = client.post(

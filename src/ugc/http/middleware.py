@@ -6,6 +6,7 @@ import re
 import time
 from typing import Any
 
+import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ugc.http.problem import problem_body
@@ -25,6 +26,7 @@ CSP = (
     b"default-src 'self'; img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     b"connect-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
 )
+access = structlog.get_logger("ugc.access")
 _REQ_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -46,8 +48,11 @@ class RequestContext:
         logs.bind(request_id=rid)
         scope["state"]["started"] = time.perf_counter()
 
+        status = [500]
+
         async def tagged(message: Message) -> None:
             if message["type"] == "http.response.start":
+                status[0] = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((b"request-id", rid.encode()))
                 headers.extend(SECURITY_HEADERS)
@@ -55,7 +60,13 @@ class RequestContext:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, tagged)
+        try:
+            await self.app(scope, receive, tagged)
+        finally:
+            ms = round((time.perf_counter() - scope["state"]["started"]) * 1000, 1)
+            access.info(
+                "request", method=scope["method"], path=scope["path"], status=status[0], ms=ms
+            )
 
 
 class BodyLimit:

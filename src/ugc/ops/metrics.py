@@ -60,6 +60,16 @@ class QueueDepth(Collector):
         return [depth, jobs, hooks]
 
 
+def template_of(scope: Scope) -> str:
+    """Return the request's route template (/api/v1/videos/{video_id}), never raw ids."""
+    if scope.get("route") is None:
+        return "unmatched"
+    parts = scope["path"].split("/")
+    for name, value in (scope.get("path_params") or {}).items():
+        parts = [f"{{{name}}}" if p == str(value) else p for p in parts]
+    return "/".join(parts)
+
+
 class RequestMetrics:
     """Time every API request by its route template (not its raw path)."""
 
@@ -81,7 +91,7 @@ class RequestMetrics:
         try:
             await self.app(scope, receive, seen)
         finally:
-            route = getattr(scope.get("route"), "path", "unmatched")
+            route = template_of(scope)
             REQUESTS.labels(scope["method"], route, str(status[0])).observe(
                 time.perf_counter() - t0
             )

@@ -1,4 +1,4 @@
-"""OpenTelemetry traces: API request, then queue messages (context inside), then worker."""
+"""OpenTelemetry: FastAPI traces each request itself; this carries the trace through the queue."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from opentelemetry.sdk.trace.export import (
     SpanExporter,
 )
 from opentelemetry.trace import SpanKind, Status, StatusCode
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 tracer = trace.get_tracer("ugc")
 _local = threading.local()
@@ -32,37 +31,6 @@ def setup(exporter: SpanExporter | None = None, console: bool = False) -> Tracer
     elif console:
         provider.add_span_processor(SimpleSpanProcessor(ConsoleSpanExporter()))
     return provider
-
-
-class TraceRequests:
-    """Start a server span per request, continuing an incoming `traceparent`."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Run the request inside its span."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        carrier = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        parent = propagate.extract(carrier)
-        name = f"{scope['method']} {scope['path']}"
-        with tracer.start_as_current_span(name, context=parent, kind=SpanKind.SERVER) as span:
-            span.set_attribute("http.request.method", scope["method"])
-            rid = scope.get("state", {}).get("request_id")
-            if rid:
-                span.set_attribute("ugc.request_id", rid)
-
-            async def seen(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    span.set_attribute("http.response.status_code", message["status"])
-                await send(message)
-
-            await self.app(scope, receive, seen)
-            route = getattr(scope.get("route"), "path", None)
-            if route:
-                span.update_name(f"{scope['method']} {route}")
 
 
 class TracePropagation(dramatiq.Middleware):
