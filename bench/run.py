@@ -217,7 +217,11 @@ Step seconds in the whole job (summed over steps of a kind):
 |---|---|
 {rows}
 """
-    (ROOT / "bench" / "RESULTS.md").write_text(md)
+    path = ROOT / "bench" / "RESULTS.md"
+    old = path.read_text() if path.exists() else ""
+    start = old.find("<!-- platform:start -->")
+    kept = "\n" + old[start:] if start >= 0 else ""  # bench/platform_bench.py owns that section
+    path.write_text(md + kept)
 
 
 if __name__ == "__main__":

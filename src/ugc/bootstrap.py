@@ -79,7 +79,7 @@ def make_counter(settings: Settings) -> object:
     from ugc.http.ratelimit import MemoryCounter, RedisCounter
 
     if settings.redis_url:
-        import redis
+        from redis import asyncio as aioredis
 
-        return RedisCounter(redis.Redis.from_url(settings.redis_url, socket_timeout=2))
+        return RedisCounter(aioredis.Redis.from_url(settings.redis_url, socket_timeout=2))
     return MemoryCounter()

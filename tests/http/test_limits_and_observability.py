@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
 
 import pytest
 import redis
+from redis import asyncio as aioredis
 from fastapi.testclient import TestClient
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from tests.platform import Member
 from ugc.app import create_app
-from ugc.http.ratelimit import MemoryCounter, RedisCounter, check
+from ugc.http.ratelimit import MemoryCounter, RedisCounter, Verdict, check
 from ugc.ops import logs, tracing
 from ugc.runtime import Runtime
 
@@ -53,10 +55,14 @@ def test_redis_counter_shares_the_window() -> None:
     except redis.RedisError:
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     key = f"test:{uuid.uuid4().hex}"
-    a, b = RedisCounter(client), RedisCounter(redis.Redis(socket_timeout=2))
-    assert check(a, key, 2).allowed
-    assert check(b, key, 2).allowed  # a second API process sees the same count
-    third = check(a, key, 2)
+
+    async def three() -> list[Verdict]:
+        a, b = RedisCounter(aioredis.Redis()), RedisCounter(aioredis.Redis())
+        return [await check(a, key, 2), await check(b, key, 2), await check(a, key, 2)]
+
+    first, second, third = asyncio.run(three())
+    assert first.allowed
+    assert second.allowed  # a second API process sees the same count
     assert not third.allowed
     assert third.remaining == 0
 

@@ -60,20 +60,23 @@ def _api_key(session: Session, raw: str) -> Principal:
 
 
 def _user(session: Session, user_id: str, issued_at: int, org_hint: str | None) -> Principal:
-    """Return a user principal in the hinted organisation (or their only one)."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise Unauthorized("user no longer exists")
-    changed = user.password_changed_at
-    if changed is not None and issued_at < int(changed.timestamp()):
-        raise Unauthorized("access token predates a password change")
-    query = select(Membership).where(Membership.user_id == user_id)
+    """Return a user principal in the hinted organisation (or their only one): one query."""
+    query = (
+        select(User.password_changed_at, Membership.organization_id, Membership.role)
+        .outerjoin(Membership, Membership.user_id == User.id)
+        .where(User.id == user_id)
+    )
     if org_hint:
         query = query.where(Membership.organization_id == org_hint)
-    found = list(session.scalars(query.limit(2)))
-    if org_hint and not found:
+    rows = session.execute(query.limit(2)).all()
+    if not rows and org_hint and session.get(User, user_id) is not None:
         raise NotFound("organization", org_hint)
-    if len(found) != 1:
+    if not rows:
+        raise Unauthorized("user no longer exists")
+    changed = rows[0].password_changed_at
+    if changed is not None and issued_at < int(changed.timestamp()):
+        raise Unauthorized("access token predates a password change")
+    if len(rows) != 1 or rows[0].organization_id is None:
         return Principal("user", user_id, None, None, frozenset(), user_id)
-    m = found[0]
-    return Principal("user", user_id, m.organization_id, m.role, ROLE_PERMISSIONS[m.role], user_id)
+    org, role = rows[0].organization_id, rows[0].role
+    return Principal("user", user_id, org, role, ROLE_PERMISSIONS[role], user_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
@@ -28,8 +30,28 @@ def issue_access(key: bytes, subject: str, ttl_s: int, claims: dict[str, Any]) -
     return jwt.encode(body, key, algorithm="HS256")
 
 
+_verified: OrderedDict[tuple[bytes, str], dict[str, Any]] = OrderedDict()
+_lock = threading.Lock()
+_CACHE = 4096
+
+
 def read_access(key: bytes, token: str) -> dict[str, Any]:
-    """Verify and decode an access token, or raise Unauthorized."""
+    """Verify and decode an access token (each token's signature once), or raise Unauthorized."""
+    with _lock:
+        claims = _verified.get((key, token))
+    if claims is None:
+        claims = _decode(key, token)
+        with _lock:
+            _verified[(key, token)] = claims
+            while len(_verified) > _CACHE:
+                _verified.popitem(last=False)
+    if int(claims["exp"]) <= int(utcnow().timestamp()):
+        raise Unauthorized("access token expired")
+    return claims
+
+
+def _decode(key: bytes, token: str) -> dict[str, Any]:
+    """Check the signature, issuer and expiry of a token and return its claims."""
     try:
         claims: dict[str, Any] = jwt.decode(
             token, key, algorithms=["HS256"], issuer=ISSUER, options={"require": ["exp", "sub"]}

@@ -6,7 +6,9 @@ import signal
 import threading
 from typing import Annotated
 
+import dramatiq
 import typer
+from fastapi import FastAPI
 from rich.console import Console
 from sqlalchemy.orm import Session
 
@@ -25,7 +27,8 @@ def runtime_for(settings: Settings, migrate: bool) -> Runtime:
     from ugc.ops import logs, tracing
 
     logs.configure(settings.log_level, settings.log_json)
-    tracing.setup(console=settings.traces == "console")
+    if settings.traces != "off":  # an installed provider makes FastAPI trace every request
+        tracing.setup(console=settings.traces == "console")
     rt = build_runtime(settings, migrate=migrate)
     rt.engines = JobLoader(settings)
     return rt
@@ -34,18 +37,34 @@ def runtime_for(settings: Settings, migrate: bool) -> Runtime:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="API processes (needs UGC_BROKER_URL when > 1).")
+    ] = 1,
 ) -> None:
     """Run the API (and, with no broker configured, an in-process worker and scheduler)."""
     import uvicorn
 
-    from ugc.app import create_app
-    from ugc.worker.broker import install_queue
+    settings = Settings()
+    if settings.broker_url is None and workers > 1:
+        console.print(
+            "[red]error:[/] --workers > 1 needs UGC_BROKER_URL (the embedded queue is per process)"
+        )
+        raise typer.Exit(2)
+    if workers > 1:
+        factory = "ugc.cli.platform:asgi_app"
+        uvicorn.run(factory, factory=True, host=host, port=port, workers=workers, access_log=False)
+        return
+    _serve_one(settings, host, port)
+
+
+def _serve_one(settings: Settings, host: str, port: int) -> None:
+    """Serve from this process, with the embedded worker and scheduler if there is no broker."""
+    import uvicorn
+
     from ugc.worker.pool import DEFAULT_THREADS, WorkerPool
     from ugc.worker.scheduler import loop
 
-    settings = Settings()
-    rt = runtime_for(settings, migrate=settings.database_url is None)
-    broker = install_queue(settings.broker_url)
+    app, rt, broker = _app(settings, migrate=settings.database_url is None)
     stop = threading.Event()
     pool = WorkerPool(broker, dict(DEFAULT_THREADS))
     if settings.broker_url is None:
@@ -54,10 +73,25 @@ def serve(
         threading.Thread(target=loop, args=(rt, tick, stop), daemon=True).start()
         console.print("embedded mode: SQLite, local blobs, in-process worker and scheduler")
     try:
-        uvicorn.run(create_app(rt, settings.api.cors_origins), host=host, port=port)
+        uvicorn.run(app, host=host, port=port, access_log=False)
     finally:
         stop.set()
         pool.stop()
+
+
+def _app(settings: Settings, migrate: bool = False) -> tuple[FastAPI, Runtime, dramatiq.Broker]:
+    """Build the runtime (migrating the embedded database), the queue and the app."""
+    from ugc.app import create_app
+    from ugc.worker.broker import install_queue
+
+    rt = runtime_for(settings, migrate=migrate)
+    broker = install_queue(settings.broker_url)
+    return create_app(rt, settings.api.cors_origins), rt, broker
+
+
+def asgi_app() -> FastAPI:
+    """Build the app in a uvicorn worker process (`ugc serve --workers N`)."""
+    return _app(Settings())[0]
 
 
 def worker(

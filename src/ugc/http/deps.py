@@ -66,8 +66,8 @@ class Require:
     def __init__(self, permission: str) -> None:
         self.permission = permission
 
-    def __call__(self, caller: Caller) -> Principal:
-        """Return the caller if allowed; otherwise raise Forbidden."""
+    async def __call__(self, caller: Caller) -> Principal:
+        """Return the caller if allowed; otherwise raise Forbidden (async: no thread hop)."""
         if caller.organization_id is None:
             raise InvalidRequest(f"choose an organisation with the {ORG_HEADER} header")
         if not caller.can(self.permission):
@@ -75,7 +75,7 @@ class Require:
         return caller
 
 
-def require_user(caller: Caller) -> Principal:
+async def require_user(caller: Caller) -> Principal:
     """Demand a signed-in person (not a machine credential)."""
     if caller.kind != "user":
         raise Forbidden("this needs a signed-in user, not an API key")
