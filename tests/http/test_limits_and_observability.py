@@ -9,9 +9,9 @@ import uuid
 
 import pytest
 import redis
-from redis import asyncio as aioredis
 from fastapi.testclient import TestClient
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from redis import asyncio as aioredis
 
 from tests.platform import Member
 from ugc.app import create_app
