@@ -96,6 +96,7 @@ def settings(tmp_path: Path, db_url: str) -> Settings:
         cache_dir=tmp_path / "cache",
         database_url=db_url,
         secret_key="test-secret-key-that-is-long-enough-0123456789",
+        api={"webhook_allow_hosts": ["127.0.0.1"]},  # the tests' receivers listen on loopback
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from ugc.aikeys.endpoints import router as provider_keys
 from ugc.asset.endpoints import router as assets
 from ugc.audit.endpoints import router as audit
 from ugc.auth.endpoints import router as auth
@@ -25,7 +26,19 @@ from ugc.webhook.endpoints import router as webhooks
 from ugc.worker.broker import load_tasks
 
 API = "/api/v1"
-ROUTERS = (auth, org, brand, templates, assets, importer, videos, webhooks, audit, blobs)
+ROUTERS = (
+    auth,
+    org,
+    brand,
+    templates,
+    assets,
+    importer,
+    videos,
+    webhooks,
+    audit,
+    provider_keys,
+    blobs,
+)
 
 
 def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastAPI:

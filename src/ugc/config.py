@@ -108,8 +108,10 @@ class ApiSettings(BaseModel):
     ip_rate_per_minute: int = 1200
     max_running_jobs: int = 4
     signed_url_ttl_s: int = 3600
+    webhook_https_only: bool = False
+    webhook_allow_hosts: Names = []  # tests only: hosts exempt from the public-address rule
 
-    _names = field_validator("cors_origins", mode="before")(_split)
+    _names = field_validator("cors_origins", "webhook_allow_hosts", mode="before")(_split)
 
 
 class BlobSettings(BaseModel):
@@ -183,8 +185,8 @@ class Settings(BaseSettings):
         missing = [n for n in ("database_url", "broker_url", "redis_url") if not getattr(self, n)]
         if missing:
             raise ValueError(f"production needs {', '.join('UGC_' + m.upper() for m in missing)}")
-        if self.importer.allow_hosts:
-            raise ValueError("UGC_IMPORTER__ALLOW_HOSTS is for tests only")
+        if self.importer.allow_hosts or self.api.webhook_allow_hosts:
+            raise ValueError("the *_ALLOW_HOSTS settings are for tests only")
         return self
 
     def db_url(self) -> str:

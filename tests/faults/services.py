@@ -95,6 +95,7 @@ def studio(tmp_path: Path) -> Iterator[Studio]:
         "UGC_QUEUE__HEARTBEAT_S": "1",
         "UGC_QUEUE__TICK_S": "1",
         "UGC_LOG_JSON": "true",
+        "UGC_API__WEBHOOK_ALLOW_HOSTS": "127.0.0.1",
     }
     s = Studio(env, logs=tmp_path)
     yield s

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+
+from pydantic import SecretStr
 
 from ugc.config import LlmSettings, Settings, VoiceSettings
 from ugc.pipeline.job import Engines
@@ -188,8 +191,10 @@ class JobLoader:
                 self._base = offline_engines(self.settings)
             return self._base
 
-    def __call__(self, brief_path: Path) -> tuple[Brief, Engines]:
-        """Parse and check the brief, then pick its engines; raises BriefError or NotConfigured."""
+    def __call__(
+        self, brief_path: Path, org_keys: Mapping[str, str] | None = None
+    ) -> tuple[Brief, Engines]:
+        """Parse and check the brief, then pick its engines (the org's own keys first)."""
         from ugc.brief.loader import load_brief
         from ugc.cli.choices import check_options
         from ugc.providers.offline.fonts import font_installed
@@ -199,4 +204,26 @@ class JobLoader:
             brief_path, lambda lang: any(v.supports(lang) for v in base.voices), font_installed
         )
         check_options(brief, base, self.settings.voice.providers)
-        return brief, engines_for(self.settings, base, brief)
+        return brief, engines_for(with_org_keys(self.settings, org_keys or {}), base, brief)
+
+
+# Where each provider's key lives in the settings: (group, field).
+KEY_FIELDS = {
+    "anthropic": ("llm", "anthropic_api_key"),
+    "openai": ("llm", "openai_api_key"),
+    "openai-compatible": ("llm", "openai_compatible_api_key"),
+    "elevenlabs": ("voice", "elevenlabs_api_key"),
+    "openai-tts": ("voice", "openai_api_key"),
+    "heygen": ("avatar", "heygen_api_key"),
+}
+
+
+def with_org_keys(settings: Settings, org_keys: Mapping[str, str]) -> Settings:
+    """Return settings whose provider keys are the organisation's own where it has them."""
+    groups: dict[str, dict[str, SecretStr]] = {}
+    for provider, key in org_keys.items():
+        if provider in KEY_FIELDS:
+            group, field = KEY_FIELDS[provider]
+            groups.setdefault(group, {})[field] = SecretStr(key)
+    update = {g: getattr(settings, g).model_copy(update=fields) for g, fields in groups.items()}
+    return settings.model_copy(update=update) if update else settings

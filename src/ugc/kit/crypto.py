@@ -58,3 +58,4 @@ class Keys:
         self.urls = derive(master, "signed-urls")
         self.seal = derive(master, "seal")
         self.hashing = derive(master, "token-hash")
+        self.provider = derive(master, "provider-keys")

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 
 import structlog
 
 from ugc.providers.secrets import SecretFilter
+
+_filter = SecretFilter()
+
+
+def mask(secrets: Iterable[str]) -> None:
+    """Mask these values in every log line from now on (keys handed to providers)."""
+    for secret in secrets:
+        _filter.add(secret)
 
 
 def configure(level: str = "INFO", json_logs: bool = True) -> None:
@@ -34,7 +43,7 @@ def configure(level: str = "INFO", json_logs: bool = True) -> None:
             processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
         )
     )
-    handler.addFilter(SecretFilter())
+    handler.addFilter(_filter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

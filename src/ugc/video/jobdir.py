@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from ugc.pipeline.types import Brief
 
 ASSET_REF = "asset:"  # a brief names uploaded media as "asset:<asset id>"
 
-JobLoader = Callable[[Path], tuple[Brief, Engines]]
+JobLoader = Callable[[Path, Mapping[str, str]], tuple[Brief, Engines]]
 Fetch = Callable[[str, Path], Path]  # (asset id, folder) -> local file
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ugc.models import VideoJob
+from ugc.ops import logs
 from ugc.pipeline.coordinator import Step
 from ugc.pipeline.job import Engines, JobSpec, plan
 from ugc.pipeline.store import FileArtifactStore, file_digest
@@ -37,6 +38,16 @@ def artifact_store(runtime: Runtime) -> FileArtifactStore:
     return FileArtifactStore(runtime.cache_dir / "artifacts")
 
 
+def organization_keys(runtime: Runtime, org_id: str) -> dict[str, str]:
+    """Return the organisation's own provider keys, masked in logs from now on."""
+    from ugc.aikeys.service import org_keys
+
+    with runtime.sessions() as session:
+        found = org_keys(session, runtime.keys, org_id)
+    logs.mask(found.values())
+    return found
+
+
 def plan_job(runtime: Runtime, job: VideoJob) -> Planned:
     """Fetch the job's assets, load its brief and engines, and return its steps."""
     from ugc.asset.service import materialize
@@ -56,7 +67,7 @@ def plan_job(runtime: Runtime, job: VideoJob) -> Planned:
     loader: JobLoader | None = runtime.engines
     if loader is None:
         raise RuntimeError("the runtime has no job loader; start through `ugc serve`/`ugc worker`")
-    brief, engines = loader(path)
+    brief, engines = loader(path, organization_keys(runtime, job.organization_id))
     spec = JobSpec(brief, job.variants, tuple(job.aspects), job.seed, path.name, file_digest(path))
     store = artifact_store(runtime)
     steps = {s.name: s for s in plan(spec, engines, store)}

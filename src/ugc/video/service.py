@@ -28,6 +28,7 @@ from ugc.runtime import Runtime
 from ugc.video import repository as repo
 from ugc.video.jobdir import asset_refs, write_brief
 from ugc.video.outputs import signed_outputs
+from ugc.video.planning import organization_keys
 from ugc.video.progress import eta_seconds
 from ugc.video.runner import new_job_id
 from ugc.video.schemas import Quote, VideoCreate, VideoEdit
@@ -97,7 +98,7 @@ def check_brief(rt: Runtime, session: Session, org_id: str, brief: dict[str, Any
         path = write_brief(Path(tmp), brief, 1, fetch)
         try:
             assert rt.engines is not None
-            rt.engines(path)
+            rt.engines(path, organization_keys(rt, org_id))
         except BriefError as exc:
             field = "brief" if exc.field == "brief" else f"brief.{exc.field}"
             raise InvalidRequest(f"{field}: {exc.reason}", [FieldError(field, exc.reason)]) from exc

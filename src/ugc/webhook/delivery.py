@@ -31,6 +31,7 @@ from ugc.kit.clock import rfc3339, utcnow
 from ugc.kit.crypto import Keys, unseal
 from ugc.models import WebhookDelivery, WebhookEndpoint
 from ugc.runtime import Runtime
+from ugc.webhook.egress import RefusedDestination, pinned_client
 from ugc.webhook.repository import OPEN, claim, last_finished
 from ugc.webhook.signature import signed_headers
 
@@ -95,7 +96,7 @@ def attempt_delivery(
     if claimed is None:
         return None
     timeout = float(runtime.limits.get("webhook_timeout_s", TIMEOUT_S))
-    outcome = _post(claimed, timeout)
+    outcome = _post(claimed, timeout, list(runtime.limits.get("webhook_allow_hosts") or []))
     log.info(
         "webhook %s attempt %d: %s",
         claimed.delivery_id,
@@ -125,18 +126,20 @@ def _claim(session: Session, keys: Keys, delivery_id: str, now: datetime) -> Cla
     return Claimed(row.id, seen + 1, endpoint.url, secret, row.event_id, dict(row.payload))
 
 
-def _post(claimed: Claimed, timeout_s: float) -> Outcome:
-    """POST the signed JSON body once; never follow redirects."""
+def _post(claimed: Claimed, timeout_s: float, allow_hosts: list[str]) -> Outcome:
+    """POST the signed JSON body once, to the checked address only; never follow redirects."""
     body = json.dumps(claimed.payload, separators=(",", ":"), sort_keys=True).encode()
     headers = signed_headers(claimed.secret, claimed.event_id, int(time.time()), body)
     headers |= {"content-type": "application/json", "user-agent": USER_AGENT}
     started = time.perf_counter()
     try:
         with (
-            httpx.Client(timeout=timeout_s, follow_redirects=False) as client,
+            pinned_client(claimed.url, allow_hosts, timeout_s) as client,
             client.stream("POST", claimed.url, content=body, headers=headers) as response,
         ):
             status = response.status_code
+    except RefusedDestination as exc:
+        return Outcome(False, None, f"refused: {exc.reason}", _ms(started))
     except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
         return Outcome(False, None, _describe(exc), _ms(started))
     ok = 200 <= status < 300

@@ -18,6 +18,7 @@ from ugc.kit.pagination import Page, paginate
 from ugc.kit.tasks import enqueue
 from ugc.models import WebhookDelivery, WebhookEndpoint
 from ugc.runtime import Runtime
+from ugc.webhook.egress import check_destination
 from ugc.webhook.repository import FINISHED, DeliveryRepository, EndpointRepository, due_ids
 from ugc.webhook.schemas import EVENT_TYPES, TEST_EVENT, EndpointCreate, EndpointUpdate
 from ugc.webhook.signature import new_secret
@@ -25,13 +26,19 @@ from ugc.webhook.signature import new_secret
 DELIVER_TASK = "webhook.deliver"
 
 
-def _check_url(url: str, https_only: bool) -> str:
-    """Return the URL if it is absolute http(s) (https only when required)."""
+def _allowed(runtime: Runtime) -> list[str]:
+    """Return the hosts exempt from the public-address rule (tests only)."""
+    return list(runtime.limits.get("webhook_allow_hosts") or [])
+
+
+def _check_url(url: str, https_only: bool, allow_hosts: list[str]) -> str:
+    """Return the URL if it is absolute http(s) to a public host (https only when required)."""
     parts = urlsplit(url.strip())
     allowed = ("https",) if https_only else ("http", "https")
     if parts.scheme not in allowed or not parts.hostname:
         need = "an https URL" if https_only else "an absolute http or https URL"
         raise InvalidRequest("invalid webhook URL", [FieldError("url", f"must be {need}")])
+    check_destination(url.strip(), allow_hosts)
     return url.strip()
 
 
@@ -68,7 +75,7 @@ def create_endpoint(
     """Add an endpoint to the caller's organisation; return it and its new secret."""
     row = WebhookEndpoint(
         id=new_id("whe"),
-        url=_check_url(body.url, _https_only(runtime)),
+        url=_check_url(body.url, _https_only(runtime), _allowed(runtime)),
         description=body.description,
         events=sorted(set(body.events)),
     )
@@ -103,7 +110,7 @@ def update_endpoint(
     """Change an endpoint's URL, events or description, or turn it on or off."""
     row = EndpointRepository(session, caller.org).get(endpoint_id)
     if body.url is not None:
-        row.url = _check_url(body.url, _https_only(runtime))
+        row.url = _check_url(body.url, _https_only(runtime), _allowed(runtime))
     if body.description is not None:
         row.description = body.description
     if body.events is not None:

@@ -1,0 +1,1 @@
+"""Per-organisation AI provider keys, sealed with AES-256-GCM (issue: AI gateway)."""
