@@ -17,6 +17,7 @@ from ugc.brief.loader import load_brief
 from ugc.cli.choices import check_options
 from ugc.cli.engines import engines_for, offline_engines
 from ugc.cli.progress import RichListener
+from ugc.cli.settings import load_settings
 from ugc.config import Settings
 from ugc.errors import BriefError
 from ugc.pipeline.coordinator import Coordinator, LocalExecutor, SerialExecutor
@@ -68,7 +69,7 @@ def create(
     from ugc.cli.product_url import choose_brief
     from ugc.errors import AppError
 
-    settings, chosen = Settings(), _aspects(aspects)
+    settings, chosen = load_settings(), _aspects(aspects)
     try:
         path = choose_brief(brief, product_url, out, settings.importer.model_dump())
     except AppError as exc:
@@ -84,7 +85,7 @@ def rerender(
 ) -> None:
     """Render a job again from its manifest (same brief, seeds, variants and aspects)."""
     job = _manifest_job(manifest)
-    settings = Settings()
+    settings = load_settings()
     if fresh:
         settings = settings.model_copy(update={"cache_dir": Path(tempfile.mkdtemp("-ugc"))})
     _run(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ugc.bootstrap import build_runtime
 from ugc.cli.engines import JobLoader
+from ugc.cli.settings import load_settings
 from ugc.config import Settings
 from ugc.runtime import Runtime
 
@@ -44,7 +45,7 @@ def serve(
     """Run the API (and, with no broker configured, an in-process worker and scheduler)."""
     import uvicorn
 
-    settings = Settings()
+    settings = load_settings()
     if settings.broker_url is None and workers > 1:
         console.print(
             "[red]error:[/] --workers > 1 needs UGC_BROKER_URL (the embedded queue is per process)"
@@ -91,7 +92,7 @@ def _app(settings: Settings, migrate: bool = False) -> tuple[FastAPI, Runtime, d
 
 def asgi_app() -> FastAPI:
     """Build the app in a uvicorn worker process (`ugc serve --workers N`)."""
-    return _app(Settings())[0]
+    return _app(load_settings())[0]
 
 
 def worker(
@@ -103,7 +104,7 @@ def worker(
     from ugc.worker.broker import install_queue
     from ugc.worker.pool import WorkerPool, parse_threads
 
-    settings = Settings()
+    settings = load_settings()
     if not settings.broker_url:
         console.print("[red]error:[/] set UGC_BROKER_URL (amqp://...) to run a worker")
         raise typer.Exit(2)
@@ -129,7 +130,7 @@ def scheduler(
     from ugc.worker.broker import install_queue
     from ugc.worker.scheduler import loop
 
-    settings = Settings()
+    settings = load_settings()
     if not settings.broker_url:
         console.print("[red]error:[/] set UGC_BROKER_URL; `ugc serve` runs its own scheduler")
         raise typer.Exit(2)
@@ -158,7 +159,7 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Migrate the database to a revision (default: the latest)."""
     from ugc.db.migrate import upgrade
 
-    settings = Settings()
+    settings = load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade(settings.db_url(), revision)
     console.print(f"database at {revision}")
@@ -173,7 +174,7 @@ def audit_verify(
     """Check every row of the audit chain; exit 1 naming the first edited or deleted row."""
     from ugc.audit.service import verify_chain
 
-    rt = build_runtime(Settings(), migrate=False)
+    rt = build_runtime(load_settings(), migrate=False)
     with rt.sessions() as s:
         report = verify_chain(s)
         cut = _anchor_problem(s, anchor) if anchor else None
@@ -202,7 +203,7 @@ def audit_head() -> None:
     """Print the newest event as SEQ:HASH; keep it elsewhere to detect later truncation."""
     from ugc.audit.service import head
 
-    rt = build_runtime(Settings(), migrate=False)
+    rt = build_runtime(load_settings(), migrate=False)
     with rt.sessions() as s:
         row = head(s)
     print(f"{row.seq}:{row.hash}" if row else "0:" + "0" * 64)  # noqa: T201
