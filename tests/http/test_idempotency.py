@@ -68,7 +68,26 @@ def test_keys_are_per_organisation(client: TestClient, owner: Member, runtime: R
     assert count_jobs(runtime) == 2
     with runtime.sessions() as s:
         scopes = set(s.scalars(select(IdempotencyRecord.scope)))
-    assert scopes == {owner.org_id, other.org_id}
+    assert scopes == {f"{owner.org_id}:{owner.user_id}", f"{other.org_id}:{other.user_id}"}
+
+
+@pytest.mark.usefixtures("recorded")
+def test_another_member_never_gets_my_stored_response(
+    client: TestClient, owner: Member, runtime: Runtime
+) -> None:
+    from tests.platform import add_member
+
+    viewer = add_member(runtime, "viewer", owner.org_id)
+    body = {"name": "ci", "scopes": ["videos:read"]}
+    mine = client.post(
+        "/api/v1/api-keys", json=body, headers={**owner.headers, "Idempotency-Key": "k"}
+    )
+    assert mine.status_code == 201
+    theirs = client.post(
+        "/api/v1/api-keys", json=body, headers={**viewer.headers, "Idempotency-Key": "k"}
+    )
+    assert theirs.status_code == 403  # their own request, judged by their own role
+    assert mine.json()["key"] not in theirs.text
 
 
 def test_failed_request_does_not_keep_the_key(

@@ -70,7 +70,9 @@ def _run_after_commit(session: Session) -> None:
 
 
 def _drop_after_commit(session: Session) -> None:
-    """Forget hooks of a transaction that rolled back."""
+    """Forget hooks of a transaction that rolled back (a savepoint's rollback keeps them)."""
+    if session.in_transaction():
+        return  # only a nested transaction rolled back; the outer one may still commit
     session.info.pop("after_commit", None)
 
 

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ugc.auth.resolve import resolve
@@ -93,7 +94,9 @@ class Idempotency:
                 who = resolve(s, self.rt.keys, token.strip(), _header(scope, b"x-organization-id"))
         except AppError:
             return None
-        return who.organization_id or who.subject
+        # Per caller within the organisation: a replay must never hand one member the
+        # response (a key, a secret) that another member's permissions produced.
+        return f"{who.organization_id or '-'}:{who.subject}"
 
     def _claim(self, owner: str, key: str, digest: str, path: str) -> str | None:
         """Insert the in-flight record; return its id, or None if the key is taken."""
@@ -104,7 +107,11 @@ class Idempotency:
                     delete(IdempotencyRecord).where(
                         IdempotencyRecord.scope == owner,
                         IdempotencyRecord.key == key,
-                        IdempotencyRecord.expires_at < now,
+                        (IdempotencyRecord.expires_at < now)
+                        | (
+                            IdempotencyRecord.status_code.is_(None)
+                            & (IdempotencyRecord.created_at < now - ABANDONED)
+                        ),
                     )
                 )
                 rec = IdempotencyRecord(
@@ -234,3 +241,11 @@ async def _answer(scope: Scope, send: Send, status: int, code: str, detail: str)
         }
     )
     await send({"type": "http.response.body", "body": raw})
+
+
+def purge_expired(session: Session) -> int:
+    """Delete records past their 24 h (stored bodies may hold secrets shown once)."""
+    result = session.execute(
+        delete(IdempotencyRecord).where(IdempotencyRecord.expires_at < utcnow())
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

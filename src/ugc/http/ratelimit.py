@@ -135,7 +135,8 @@ class RateLimit:
     async def _verdict(self, scope: Scope) -> Verdict:
         """Return the tighter of the IP and caller buckets."""
         client = scope.get("client") or ("unknown", 0)
-        auth = dict(scope.get("headers", [])).get(b"authorization", b"").decode("latin-1")
+        auth = next((v for k, v in scope.get("headers", []) if k == b"authorization"), b"")
+        auth = auth.decode("latin-1")  # the first one, as authentication reads it
         who = subject_of(auth, self.jwt_key) if auth else None
         buckets = [(f"ip:{client[0]}", self.per_ip)] + ([(who, self.per_caller)] if who else [])
         counts = await self.counter.hit_many([k for k, _ in buckets], WINDOW_S)

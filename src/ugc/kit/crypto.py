@@ -29,7 +29,7 @@ def sign(key: bytes, message: str) -> str:
 
 def verify(key: bytes, message: str, signature: str) -> bool:
     """Check a signature made by `sign` in constant time."""
-    return hmac.compare_digest(sign(key, message), signature)
+    return hmac.compare_digest(sign(key, message).encode(), signature.encode("utf-8", "replace"))
 
 
 def derive(master: bytes, purpose: str) -> bytes:

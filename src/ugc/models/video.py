@@ -32,6 +32,7 @@ class VideoJob(IdMixin, TimestampMixin, OrgScoped, Base):
     quote: Mapped[dict[str, Any]]
     cost: Mapped[dict[str, Any] | None]
     cancel_requested: Mapped[bool] = mapped_column(default=False)
+    finishing_at: Mapped[datetime | None]  # a lease: one worker delivers a revision
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from ugc.models import VideoJob
 from ugc.ops import logs
 from ugc.pipeline.coordinator import Step
@@ -38,12 +40,17 @@ def artifact_store(runtime: Runtime) -> FileArtifactStore:
     return FileArtifactStore(runtime.cache_dir / "artifacts")
 
 
-def organization_keys(runtime: Runtime, org_id: str) -> dict[str, str]:
+def organization_keys(
+    runtime: Runtime, org_id: str, session: Session | None = None
+) -> dict[str, str]:
     """Return the organisation's own provider keys, masked in logs from now on."""
     from ugc.aikeys.service import org_keys
 
-    with runtime.sessions() as session:
+    if session is not None:  # inside a request: its session (SQLite allows one writer)
         found = org_keys(session, runtime.keys, org_id)
+    else:
+        with runtime.sessions() as own:
+            found = org_keys(own, runtime.keys, org_id)
     logs.mask(found.values())
     return found
 

@@ -18,6 +18,8 @@ def reconcile(rt: Runtime) -> int:
     lost = timedelta(seconds=float(rt.limits.get("dispatch_lost_s", 120)))
     sent = 0
     with transaction(rt.sessions) as s:
+        for step_id in repo.dead_steps(s):  # a cancelled, failed or re-rendered job's leftovers
+            repo.cas_step(s, step_id, ("pending", "dispatched", "running"), {"status": "cancelled"})
         for step in repo.stale_steps(s, now - stale, now - lost):
             values = {"status": "dispatched", "dispatched_at": now, "heartbeat_at": None}
             if repo.cas_step(s, step.id, (step.status,), values):

@@ -62,23 +62,35 @@ def step_by_name(session: Session, job_id: str, revision: int, name: str) -> Vid
 
 
 def cas_step(
-    session: Session, step_id: str, expect: tuple[str, ...], values: dict[str, Any]
+    session: Session,
+    step_id: str,
+    expect: tuple[str, ...],
+    values: dict[str, Any],
+    attempt: int | None = None,
 ) -> bool:
-    """Update a step only if its status is one of `expect`; return True if it changed."""
+    """Update a step if its status is one of `expect` (and it is still this attempt's)."""
+    mine = [] if attempt is None else [VideoStep.attempts == attempt]
     result = session.execute(
         update(VideoStep)
-        .where(VideoStep.id == step_id, VideoStep.status.in_(expect))
+        .where(VideoStep.id == step_id, VideoStep.status.in_(expect), *mine)
         .values(**values)
         .execution_options(synchronize_session=False)
     )
     return bool(getattr(result, "rowcount", 0))
 
 
-def cas_job(session: Session, job_id: str, expect: tuple[str, ...], values: dict[str, Any]) -> bool:
-    """Update a job only if its status is one of `expect`; return True if it changed."""
+def cas_job(
+    session: Session,
+    job_id: str,
+    expect: tuple[str, ...],
+    values: dict[str, Any],
+    revision: int | None = None,
+) -> bool:
+    """Update a job if its status is one of `expect` (and it is still at `revision`)."""
+    same = [] if revision is None else [VideoJob.revision == revision]
     result = session.execute(
         update(VideoJob)
-        .where(VideoJob.id == job_id, VideoJob.status.in_(expect))
+        .where(VideoJob.id == job_id, VideoJob.status.in_(expect), *same)
         .values(**values)
         .execution_options(synchronize_session=False)
     )
@@ -107,12 +119,29 @@ def next_queued(session: Session, organization_id: str) -> VideoJob | None:
 def stale_steps(
     session: Session, running_before: datetime, dispatched_before: datetime
 ) -> list[VideoStep]:
-    """Return running steps whose heartbeat stopped, and dispatched steps never picked up."""
-    query = select(VideoStep).where(
-        ((VideoStep.status == "running") & (VideoStep.heartbeat_at < running_before))
-        | ((VideoStep.status == "dispatched") & (VideoStep.dispatched_at < dispatched_before))
+    """Return live steps whose heartbeat stopped, or whose dispatch was never picked up."""
+    query = (
+        select(VideoStep)
+        .join(VideoJob, VideoJob.id == VideoStep.job_id)
+        .where(VideoJob.status == "running", VideoJob.revision == VideoStep.revision)
+        .where(
+            ((VideoStep.status == "running") & (VideoStep.heartbeat_at < running_before))
+            | ((VideoStep.status == "dispatched") & (VideoStep.dispatched_at < dispatched_before))
+        )
+        .order_by(VideoStep.dispatched_at)
     )
     return list(session.scalars(query.limit(500)))
+
+
+def dead_steps(session: Session) -> list[str]:
+    """Return ids of unfinished steps whose job ended or moved to a newer revision."""
+    query = (
+        select(VideoStep.id)
+        .join(VideoJob, VideoJob.id == VideoStep.job_id)
+        .where(VideoStep.status.in_(("pending", "dispatched", "running")))
+        .where((VideoJob.status != "running") | (VideoJob.revision != VideoStep.revision))
+    )
+    return list(session.scalars(query.limit(1000)))
 
 
 def stuck_jobs(session: Session, status: str, before: datetime) -> list[VideoJob]:

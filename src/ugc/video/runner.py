@@ -6,8 +6,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from datetime import timedelta
+from typing import Any, TypeVar
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from ugc.db.session import transaction
@@ -17,7 +19,7 @@ from ugc.kit.tasks import enqueue, send
 from ugc.models import VideoJob, VideoStep
 from ugc.ops import logs
 from ugc.ops.metrics import JOBS, STEPS
-from ugc.pipeline.coordinator import StepResult, step_key
+from ugc.pipeline.coordinator import step_key
 from ugc.pipeline.errors import StepError
 from ugc.runtime import Runtime
 from ugc.video import repository as repo
@@ -25,7 +27,9 @@ from ugc.video.planning import WEIGHTS, Planned, plan_job, queue_for
 from ugc.video.progress import eta_seconds, job_progress
 
 log = logging.getLogger("ugc.video")
+T = TypeVar("T")
 MAX_ATTEMPTS = 3
+FINISH_LEASE = timedelta(minutes=10)
 
 
 class Cancelled(Exception):
@@ -40,6 +44,7 @@ def start(rt: Runtime, job_id: str) -> None:
         busy = job is not None and repo.running_count(s, job.organization_id) >= limit
     if job is None or job.status != "queued" or job.cancel_requested or busy:
         return  # a busy organisation's job stays queued; a finishing job starts the next
+    revision = job.revision
     try:
         planned: Planned | None = plan_job(rt, job)  # slow (assets, engines): no lock held
         problem = ""
@@ -49,12 +54,16 @@ def start(rt: Runtime, job_id: str) -> None:
         job = repo.load_job(s, job_id, lock=True)
         if job is None or job.status != "queued" or job.cancel_requested:
             return
+        if job.revision != revision:  # re-rendered while planning: its own start follows
+            return
         if planned is None:
             _fail_job(s, job, "invalid_brief", problem, retryable=False)
             return
         if repo.running_count(s, job.organization_id) >= limit:
             return
-        repo.cas_job(s, job.id, ("queued",), {"status": "running", "started_at": utcnow()})
+        running = {"status": "running", "started_at": utcnow(), "finishing_at": None}
+        if not repo.cas_job(s, job.id, ("queued",), running, revision=revision):
+            return
         _create_steps(s, job, planned)
     send("video.advance", job_id)
 
@@ -122,15 +131,19 @@ def run_step(rt: Runtime, job_id: str, revision: int, name: str) -> None:
     step_id, attempts = claimed
     t0 = time.perf_counter()
     try:
-        key, cached = _execute(rt, job_id, revision, name, step_id)
+        key, cached = _with_heartbeat(
+            rt, job_id, step_id, attempts, lambda cb: _execute(rt, job_id, revision, name, cb)
+        )
     except Cancelled:
-        _finish_step(rt, step_id, {"status": "cancelled", "finished_at": utcnow()})
+        _finish_step(rt, step_id, attempts, {"status": "cancelled", "finished_at": utcnow()})
         return
     except StepError as exc:
-        _step_failed(rt, step_id, exc.message, exc.retryable and attempts < MAX_ATTEMPTS)
+        retry = exc.retryable and attempts < MAX_ATTEMPTS
+        _step_failed(rt, step_id, attempts, exc.message, retry)
     except Exception as exc:  # a bug or an outage: retry a few times, then fail the job
         log.exception("step %s of %s crashed", name, job_id)
-        _step_failed(rt, step_id, f"{type(exc).__name__}: {exc}", attempts < MAX_ATTEMPTS)
+        retry = attempts < MAX_ATTEMPTS
+        _step_failed(rt, step_id, attempts, f"{type(exc).__name__}: {exc}", retry)
     else:
         seconds = round(time.perf_counter() - t0, 3)
         values: dict[str, Any] = {
@@ -141,7 +154,7 @@ def run_step(rt: Runtime, job_id: str, revision: int, name: str) -> None:
             "finished_at": utcnow(),
             "seconds": seconds,
         }
-        _finish_step(rt, step_id, values)
+        _finish_step(rt, step_id, attempts, values)
         STEPS.labels(name.split("/")[0], str(cached).lower()).observe(seconds)
     send("video.advance", job_id)
 
@@ -156,15 +169,24 @@ def _claim(rt: Runtime, job_id: str, revision: int, name: str) -> tuple[str, int
             return None
         beat = step.heartbeat_at.timestamp() if step.heartbeat_at else 0.0
         expect = ("dispatched", "running") if beat < stale else ("dispatched",)
+        if step.attempts >= MAX_ATTEMPTS:  # its workers keep dying (OOM, kill): stop trying
+            error = f"the step's worker stopped {step.attempts} times without finishing"
+            values: dict[str, Any] = {"status": "failed", "error": error}
+            if repo.cas_step(s, step.id, expect, values, attempt=step.attempts):
+                enqueue(s, "video.advance", job_id)
+            return None
         now = utcnow()
         values = {"status": "running", "attempts": step.attempts + 1, "started_at": now}
-        if not repo.cas_step(s, step.id, expect, {**values, "heartbeat_at": now}):
+        values["heartbeat_at"] = now
+        if not repo.cas_step(s, step.id, expect, values, attempt=step.attempts):
             return None
         return step.id, step.attempts + 1
 
 
-def _execute(rt: Runtime, job_id: str, revision: int, name: str, step_id: str) -> tuple[str, bool]:
-    """Run the step body with heartbeats; return its content key and whether it was cached."""
+def _execute(
+    rt: Runtime, job_id: str, revision: int, name: str, report: Callable[[float], None]
+) -> tuple[str, bool]:
+    """Plan and run the step body; return its content key and whether it was cached."""
     with rt.sessions() as s:
         job = repo.load_job(s, job_id)
         keys = {x.name: x.key for x in repo.steps_of(s, job_id, revision)}
@@ -175,7 +197,7 @@ def _execute(rt: Runtime, job_id: str, revision: int, name: str, step_id: str) -
     key = step_key(step, dep_out)
     if planned.store.get_step(key) is not None:
         return key, True
-    result = _with_heartbeat(rt, job_id, step_id, lambda cb: step.run(dep_out, cb))
+    result = step.run(dep_out, report)
     record = {"output": result.output, "artifacts": list(result.artifacts), "step": step.kind}
     planned.store.put_step(key, record)
     return key, False
@@ -191,8 +213,12 @@ def _output(planned: Planned, key: str | None) -> dict[str, Any]:
 
 
 def _with_heartbeat(
-    rt: Runtime, job_id: str, step_id: str, body: Callable[[Callable[[float], None]], StepResult]
-) -> StepResult:
+    rt: Runtime,
+    job_id: str,
+    step_id: str,
+    attempt: int,
+    body: Callable[[Callable[[float], None]], T],
+) -> T:
     """Run body while a thread records heartbeats and progress and watches for cancel."""
     progress = [0.0]
     cancelled = threading.Event()
@@ -202,7 +228,7 @@ def _with_heartbeat(
 
     def beat() -> None:
         while not stop.wait(every):
-            if _heartbeat(rt, job_id, step_id, progress[0]):
+            if _heartbeat(rt, job_id, step_id, attempt, progress[0]):
                 cancelled.set()
 
     def report(fraction: float) -> None:
@@ -219,13 +245,12 @@ def _with_heartbeat(
         thread.join()
 
 
-def _heartbeat(rt: Runtime, job_id: str, step_id: str, fraction: float) -> bool:
+def _heartbeat(rt: Runtime, job_id: str, step_id: str, attempt: int, fraction: float) -> bool:
     """Record that the step is alive; return True if its job was cancelled."""
     try:
         with transaction(rt.sessions) as s:
-            repo.cas_step(
-                s, step_id, ("running",), {"heartbeat_at": utcnow(), "progress": round(fraction, 3)}
-            )
+            values = {"heartbeat_at": utcnow(), "progress": round(fraction, 3)}
+            repo.cas_step(s, step_id, ("running",), values, attempt=attempt)
             job = repo.load_job(s, job_id)
             return job is None or job.cancel_requested
     except Exception:  # a missed heartbeat is not fatal; the reconciler is lenient
@@ -233,17 +258,17 @@ def _heartbeat(rt: Runtime, job_id: str, step_id: str, fraction: float) -> bool:
         return False
 
 
-def _finish_step(rt: Runtime, step_id: str, values: dict[str, Any]) -> None:
-    """Record a step's end if it is still ours."""
+def _finish_step(rt: Runtime, step_id: str, attempt: int, values: dict[str, Any]) -> None:
+    """Record a step's end if it is still this attempt's (a re-dispatch took it otherwise)."""
     with transaction(rt.sessions) as s:
-        repo.cas_step(s, step_id, ("running",), values)
+        repo.cas_step(s, step_id, ("running",), values, attempt=attempt)
 
 
-def _step_failed(rt: Runtime, step_id: str, message: str, retry: bool) -> None:
+def _step_failed(rt: Runtime, step_id: str, attempt: int, message: str, retry: bool) -> None:
     """Put a failed step back to pending (to retry) or mark it failed."""
     values: dict[str, Any] = {"error": message[:2000], "finished_at": utcnow()}
     values["status"] = "pending" if retry else "failed"
-    _finish_step(rt, step_id, values)
+    _finish_step(rt, step_id, attempt, values)
 
 
 def _fail_job(s: Session, job: VideoJob, code: str, message: str, retryable: bool) -> None:
@@ -283,17 +308,40 @@ def finish(rt: Runtime, job_id: str) -> None:
         steps = repo.steps_of(s, job_id, job.revision) if job else []
     if job is None or job.status != "running" or not all(x.status == "succeeded" for x in steps):
         return
-    planned = plan_job(rt, job)
-    outputs = {x.name: _output(planned, x.key) for x in steps}
-    out, manifest = deliver_files(planned, outputs, job.revision)
-    prefix = f"orgs/{job.organization_id}/videos/{job.id}/r{job.revision}"
-    upload(rt.blobs, out, prefix)
+    if not _lease_finish(rt, job):
+        return  # another worker is delivering this revision
+    try:
+        planned = plan_job(rt, job)
+        outputs = {x.name: _output(planned, x.key) for x in steps}
+        out, manifest = deliver_files(planned, outputs, job.revision)
+        prefix = f"orgs/{job.organization_id}/videos/{job.id}/r{job.revision}"
+        upload(rt.blobs, out, prefix)
+    except Exception as exc:  # outputs that cannot be delivered fail the job, clearly
+        log.exception("delivering %s failed", job.id)
+        with transaction(rt.sessions) as s:
+            _fail_job(s, job, "delivery_failed", f"{type(exc).__name__}: {exc}", retryable=True)
+        return
     values = _ended("succeeded") | {
         "progress": 1.0,
         "outputs": {"variants": describe(manifest, prefix), "manifest": f"{prefix}/manifest.json"},
         "cost": {"usd": manifest["cost_usd"], "qa_passed": manifest["passed"]},
     }
     with transaction(rt.sessions) as s:
-        if repo.cas_job(s, job.id, ("running",), values):
+        if repo.cas_job(s, job.id, ("running",), values, revision=job.revision):
             JOBS.labels("succeeded").inc()
             _announce(s, job, "video.succeeded", {"qa_passed": manifest["passed"]})
+
+
+def _lease_finish(rt: Runtime, job: VideoJob) -> bool:
+    """Take the revision's delivery for this worker (a lease that lapses after ten minutes)."""
+    now = utcnow()
+    with transaction(rt.sessions) as s:
+        result = s.execute(
+            update(VideoJob)
+            .where(VideoJob.id == job.id, VideoJob.status == "running")
+            .where(VideoJob.revision == job.revision)
+            .where((VideoJob.finishing_at.is_(None)) | (VideoJob.finishing_at < now - FINISH_LEASE))
+            .values(finishing_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))

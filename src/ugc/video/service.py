@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from ugc.auth.principal import Principal
 from ugc.errors import (
-    AppError,
     BriefError,
     Conflict,
     FieldError,
@@ -24,6 +23,7 @@ from ugc.kit.pagination import Page
 from ugc.kit.tasks import enqueue
 from ugc.models import VideoJob
 from ugc.ops.metrics import JOBS
+from ugc.providers.errors import NotConfigured
 from ugc.runtime import Runtime
 from ugc.video import repository as repo
 from ugc.video.jobdir import asset_refs, write_brief
@@ -98,13 +98,11 @@ def check_brief(rt: Runtime, session: Session, org_id: str, brief: dict[str, Any
         path = write_brief(Path(tmp), brief, 1, fetch)
         try:
             assert rt.engines is not None
-            rt.engines(path, organization_keys(rt, org_id))
+            rt.engines(path, organization_keys(rt, org_id, session))
         except BriefError as exc:
             field = "brief" if exc.field == "brief" else f"brief.{exc.field}"
             raise InvalidRequest(f"{field}: {exc.reason}", [FieldError(field, exc.reason)]) from exc
-        except AppError:
-            raise
-        except Exception as exc:  # provider settings (NotConfigured) and the like
+        except NotConfigured as exc:  # the brand kit names a provider with no key
             raise InvalidRequest(f"brief: {exc}", [FieldError("brief", str(exc))]) from exc
 
 
@@ -158,8 +156,11 @@ def cancel(session: Session, org_id: str, job_id: str) -> VideoJob:
         return job
     from ugc.webhook.service import emit
 
-    job.cancel_requested = True
-    job.status, job.finished_at, job.eta_seconds = "cancelled", utcnow(), 0.0
+    ended = {"cancel_requested": True, "status": "cancelled", "finished_at": utcnow()}
+    if not repo.cas_job(session, job.id, repo.ACTIVE, ended | {"eta_seconds": 0.0}):
+        session.refresh(job)  # it ended a moment ago; show how
+        return job
+    session.refresh(job)
     for step in repo.steps_of(session, job.id, job.revision):
         if step.status in ("pending", "dispatched"):
             step.status = "cancelled"

@@ -13,6 +13,8 @@ log = logging.getLogger("ugc.scheduler")
 
 def tick(rt: Runtime) -> dict[str, int]:
     """Run every periodic job once; return how much each did."""
+    from ugc.db.session import transaction
+    from ugc.http.idempotency import purge_expired
     from ugc.kit.tasks import send
     from ugc.video.reconcile import reconcile
     from ugc.webhook.service import due_deliveries
@@ -23,6 +25,8 @@ def tick(rt: Runtime) -> dict[str, int]:
     for delivery_id in due:
         send("webhook.deliver", delivery_id)
     done["webhooks"] = len(due)
+    with transaction(rt.sessions) as s:
+        done["idempotency_purged"] = purge_expired(s)
     return done
 
 

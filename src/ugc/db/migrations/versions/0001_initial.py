@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 03:35:52.011461
+Create Date: 2026-11-26 05:18:33.692745
 """
 
 from __future__ import annotations
@@ -326,6 +326,7 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column("cancel_requested", sa.Boolean(), nullable=False),
+        sa.Column("finishing_at", ugc.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("started_at", ugc.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("finished_at", ugc.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("id", sa.String(length=40), nullable=False),
