@@ -219,7 +219,7 @@ def write(api: dict[str, float], rate: float) -> None:
     section = f"""{START}
 ## Platform
 
-Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; measured {datetime.now(UTC):%Y-%m-%d} by `bench/platform_bench.py`. The load generator, both API processes, PostgreSQL, Redis and RabbitMQ share the two cores, so the p99 moves between runs (55 to 90 ms seen); uvloop and httptools (pinned) took the saturation point from about 200 to about 440 requests/s.
+Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; measured {datetime.now(UTC):%Y-%m-%d} by `bench/platform_bench.py`. The load generator, both API processes, PostgreSQL, Redis and RabbitMQ share the two cores, so the p99 moves between runs (7 to 90 ms seen); uvloop and httptools (pinned) took the saturation point from about 200 to about 440 requests/s.
 
 | measure | result | target (QUALITY.md) |
 |---|---|---|

@@ -16,7 +16,6 @@ from ugc.http.middleware import BodyLimit, RequestContext
 from ugc.http.ratelimit import MemoryCounter, RateLimit
 from ugc.importer.endpoints import router as importer
 from ugc.ops.endpoints import router as ops
-from ugc.ops.metrics import RequestMetrics
 from ugc.org.endpoints import router as org
 from ugc.runtime import Runtime
 from ugc.storage.endpoints import router as blobs
@@ -73,6 +72,5 @@ def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastA
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Organization-Id"],
             expose_headers=["Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
         )
-    app.add_middleware(RequestMetrics)
     app.add_middleware(RequestContext)
     return app

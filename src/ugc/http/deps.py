@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ugc.auth.principal import Principal
 from ugc.auth.resolve import resolve
+from ugc.db.session import transaction
 from ugc.errors import Forbidden, InvalidRequest, Unauthorized
 from ugc.runtime import Runtime
 
@@ -24,14 +25,8 @@ def get_runtime(request: Request) -> Runtime:
 
 def _session(request: Request) -> Iterator[Session]:
     """Yield the request's one session; commit before the response is sent."""
-    runtime = get_runtime(request)
-    with runtime.sessions() as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with transaction(get_runtime(request).sessions) as session:
+        yield session
 
 
 Db = Annotated[Session, Depends(_session, scope="function")]

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ugc.http.problem import problem_body
 from ugc.kit.ids import new_id
 from ugc.ops import logs
+from ugc.ops.metrics import REQUESTS, template_of
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -31,7 +32,7 @@ _REQ_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class RequestContext:
-    """Give every request an id (or keep a sane incoming one) and harden every response."""
+    """Give every request an id, harden every response, and log and time the request once."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -63,9 +64,14 @@ class RequestContext:
         try:
             await self.app(scope, receive, tagged)
         finally:
-            ms = round((time.perf_counter() - scope["state"]["started"]) * 1000, 1)
+            seconds = time.perf_counter() - scope["state"]["started"]
+            REQUESTS.labels(scope["method"], template_of(scope), str(status[0])).observe(seconds)
             access.info(
-                "request", method=scope["method"], path=scope["path"], status=status[0], ms=ms
+                "request",
+                method=scope["method"],
+                path=scope["path"],
+                status=status[0],
+                ms=round(seconds * 1000, 1),
             )
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from ugc.models import VideoJob, VideoStep, WebhookDelivery
 from ugc.runtime import current
@@ -68,33 +66,6 @@ def template_of(scope: Scope) -> str:
     for name, value in (scope.get("path_params") or {}).items():
         parts = [f"{{{name}}}" if p == str(value) else p for p in parts]
     return "/".join(parts)
-
-
-class RequestMetrics:
-    """Time every API request by its route template (not its raw path)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Observe the request's latency and status."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        t0, status = time.perf_counter(), [500]
-
-        async def seen(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status[0] = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, seen)
-        finally:
-            route = template_of(scope)
-            REQUESTS.labels(scope["method"], route, str(status[0])).observe(
-                time.perf_counter() - t0
-            )
 
 
 REGISTRY.register(QueueDepth())
