@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -14,6 +16,7 @@ from ugc.http import problem
 from ugc.http.idempotency import Idempotency
 from ugc.http.middleware import BodyLimit, RequestContext
 from ugc.http.ratelimit import MemoryCounter, RateLimit
+from ugc.http.studio import studio_app
 from ugc.importer.endpoints import router as importer
 from ugc.ops.endpoints import router as ops
 from ugc.org.endpoints import router as org
@@ -40,8 +43,10 @@ ROUTERS = (
 )
 
 
-def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastAPI:
-    """Build the API application around an installed runtime."""
+def create_app(
+    runtime: Runtime, cors_origins: list[str] | None = None, web_dir: Path | None = None
+) -> FastAPI:
+    """Build the API application around an installed runtime, with the web studio at `/`."""
     app = FastAPI(
         title="UGC Creator Studio API",
         version="1.0.0",
@@ -55,6 +60,7 @@ def create_app(runtime: Runtime, cors_origins: list[str] | None = None) -> FastA
     for router in ROUTERS:
         app.include_router(router, prefix=API)
     app.include_router(ops)
+    app.mount("/", studio_app(web_dir), name="studio")  # after every route: it matches all
     app.add_middleware(Idempotency, runtime=runtime)
     app.add_middleware(BodyLimit, limits=runtime.limits)
     app.add_middleware(

@@ -168,6 +168,7 @@ class Settings(BaseSettings):
     traces: Literal["off", "console"] = "off"  # OpenTelemetry spans to stderr when "console"
     mail_from: str = "studio@ugc.local"
     smtp_url: str | None = None  # default: mail is written to data_dir/mail
+    web_dir: Path | None = None  # the built studio; default: web/dist of the checkout
     auth: AuthSettings = AuthSettings()
     api: ApiSettings = ApiSettings()
     blob: BlobSettings = BlobSettings()

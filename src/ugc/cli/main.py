@@ -212,6 +212,7 @@ def _platform_commands() -> None:
     app.command()(platform.serve)
     app.command()(platform.worker)
     app.command()(platform.scheduler)
+    app.command()(platform.openapi)
     app.add_typer(platform.db_app, name="db")
     app.add_typer(platform.audit_app, name="audit")
 

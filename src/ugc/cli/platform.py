@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from pathlib import Path
 from typing import Annotated
 
 import dramatiq
@@ -83,11 +84,13 @@ def _serve_one(settings: Settings, host: str, port: int) -> None:
 def _app(settings: Settings, migrate: bool = False) -> tuple[FastAPI, Runtime, dramatiq.Broker]:
     """Build the runtime (migrating the embedded database), the queue and the app."""
     from ugc.app import create_app
+    from ugc.http.studio import default_web_dir
     from ugc.worker.broker import install_queue
 
     rt = runtime_for(settings, migrate=migrate)
     broker = install_queue(settings.broker_url)
-    return create_app(rt, settings.api.cors_origins), rt, broker
+    web = settings.web_dir or default_web_dir()
+    return create_app(rt, settings.api.cors_origins, web), rt, broker
 
 
 def asgi_app() -> FastAPI:
@@ -207,3 +210,23 @@ def audit_head() -> None:
     with rt.sessions() as s:
         row = head(s)
     print(f"{row.seq}:{row.hash}" if row else "0:" + "0" * 64)  # noqa: T201
+
+
+def openapi(
+    out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+) -> None:
+    """Print the API's OpenAPI document (built on a throwaway database; nothing starts)."""
+    import json
+    import tempfile
+
+    from ugc.app import create_app
+    from ugc.config import Settings as Fresh
+
+    with tempfile.TemporaryDirectory(prefix="ugc-openapi-") as tmp:
+        rt = build_runtime(Fresh(data_dir=Path(tmp), cache_dir=Path(tmp) / "cache"))
+        text = json.dumps(create_app(rt).openapi(), indent=2, sort_keys=True) + "\n"
+        rt.engine.dispose()
+    if out is None:
+        print(text, end="")  # noqa: T201
+    else:
+        out.write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
+from ugc.auth.principal import ROLE_PERMISSIONS
 from ugc.auth.service.accounts import Profile
 from ugc.kit.clock import rfc3339
 from ugc.models import User
@@ -192,6 +193,7 @@ class MembershipOut(BaseModel):
     organization_id: str
     name: str
     role: str
+    permissions: list[str] = Field(description="What the role allows; clients hide the rest.")
 
 
 class MeOut(UserOut):
@@ -204,7 +206,12 @@ class MeOut(UserOut):
         """Build from a profile."""
         user = UserOut.of(found.user).model_dump()
         rows = [
-            MembershipOut(organization_id=m.organization_id, name=m.name, role=m.role)
+            MembershipOut(
+                organization_id=m.organization_id,
+                name=m.name,
+                role=m.role,
+                permissions=sorted(ROLE_PERMISSIONS.get(m.role, ())),
+            )
             for m in found.memberships
         ]
         return cls(**user, memberships=rows)

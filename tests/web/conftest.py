@@ -1,0 +1,111 @@
+"""Browser fixtures: one live `ugc serve` (embedded mode) and Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.web.studio import CHROMIUM, CHROMIUM_ARGS, ROOT, Studio
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
+    """Run `ugc serve` as a user would, on a free port, with its own data folder."""
+    if not (ROOT / "web" / "dist" / "index.html").is_file():
+        pytest.fail("web/dist is not built: run `bash scripts/setup.sh` (it runs npm run build)")
+    base = tmp_path_factory.mktemp("studio")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "UGC_ENV": "test",
+        "UGC_DATA_DIR": str(base / "data"),
+        "UGC_CACHE_DIR": str(base / "cache"),
+        "UGC_SECRET_KEY": "browser-tests-secret-key-0123456789abcdef",
+        "UGC_API__PUBLIC_URL": url,
+        "UGC_LOG_LEVEL": "WARNING",
+    }
+    log = (base / "serve.log").open("wb")
+    cmd = [str(Path(sys.executable).parent / "ugc"), "serve", "--port", str(port)]
+    proc = subprocess.Popen(cmd, cwd=base, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_ready(url, proc, base / "serve.log")
+        yield Studio(url, base / "data")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    """Wait until /readyz answers, or fail with the server's log."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"ugc serve exited:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"ugc serve did not become ready:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/setup.sh` (apt chromium)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _context(browser: Browser, width: int, height: int) -> BrowserContext:
+    ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    ctx.set_default_timeout(15_000)
+    return ctx
+
+
+def _page(ctx: BrowserContext) -> Iterator[Page]:
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    ctx.close()
+    assert not errors, f"uncaught errors in the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop-sized tab (1280×800); fails the test on any uncaught page error."""
+    yield from _page(_context(browser, 1280, 800))
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A fresh phone-sized tab (390×844)."""
+    yield from _page(_context(browser, 390, 844))

@@ -1,0 +1,119 @@
+// The signed-in frame: header with the organisation switcher, navigation and the account menu.
+import { useId, useState, type ReactNode } from "react";
+import { NavLink, useNavigate } from "react-router";
+
+import { useSession } from "../auth/session";
+
+interface NavItem {
+  to: string;
+  label: string;
+  permission?: string;
+}
+
+const NAV: NavItem[] = [
+  { to: "/create", label: "Create", permission: "videos:write" },
+  { to: "/videos", label: "Library" },
+  { to: "/templates", label: "Templates" },
+  { to: "/brand", label: "Brand kits" },
+  { to: "/team", label: "Team" },
+  { to: "/settings", label: "Settings", permission: "keys:read" },
+];
+
+function OrgSwitcher() {
+  const { me, org, switchOrg } = useSession();
+  const navigate = useNavigate();
+  const id = useId();
+  if (!me || !org) return null;
+  return (
+    <div className="org-switcher">
+      <label htmlFor={id} className="visually-hidden">
+        Organisation
+      </label>
+      <select
+        id={id}
+        value={org.organization_id}
+        onChange={(e) => {
+          if (e.target.value === "__new") navigate("/onboarding");
+          else {
+            switchOrg(e.target.value);
+            navigate("/videos");
+          }
+        }}
+      >
+        {me.memberships.map((m) => (
+          <option key={m.organization_id} value={m.organization_id}>
+            {m.name} ({m.role})
+          </option>
+        ))}
+        <option value="__new">+ New organisation…</option>
+      </select>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { me, can, signOut } = useSession();
+  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/videos" className="brand-mark" aria-label="UGC Creator Studio home">
+          <img src="/icons/icon-192.png" alt="" width={28} height={28} />
+          <span>UGC Studio</span>
+        </NavLink>
+        <OrgSwitcher />
+        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
+          Menu
+        </button>
+        <nav id="main-nav" aria-label="Main" className={open ? "nav open" : "nav"}>
+          <ul>
+            {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} onClick={() => setOpen(false)}>
+                  {n.label}
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              <NavLink to="/account" onClick={() => setOpen(false)} title={me?.email}>
+                Account
+              </NavLink>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void signOut().then(() => navigate("/signin"))}
+              >
+                Sign out
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** The frame of the signed-out screens: a centred card. */
+export function AuthFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <main id="main" className="auth-frame">
+      <div className="auth-card">
+        <div className="auth-logo">
+          <img src="/icons/icon-192.png" alt="" width={40} height={40} />
+          <span>UGC Creator Studio</span>
+        </div>
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </main>
+  );
+}
