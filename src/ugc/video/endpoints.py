@@ -9,7 +9,6 @@ from fastapi.responses import StreamingResponse
 
 from ugc.auth.principal import Principal
 from ugc.http.deps import Db, Require, Rt
-from ugc.kit.clock import rfc3339
 from ugc.video import events, service
 from ugc.video.schemas import Quote, Status, VideoCreate, VideoEdit, VideoOut, VideoPage
 
@@ -35,25 +34,16 @@ def create_video(body: VideoCreate, db: Db, rt: Rt, who: Writer) -> dict[str, ob
 @router.get("", response_model=VideoPage, summary="List videos")
 def list_videos(
     db: Db,
+    rt: Rt,
     who: Reader,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: str | None = None,
     status: Status | None = None,
+    q: Annotated[str | None, Query(max_length=80, description="Product name contains")] = None,
 ) -> VideoPage:
-    """List the organisation's videos, newest first."""
-    page = service.page(db, who.org, limit, cursor, status)
-    items = [
-        {
-            "id": j.id,
-            "status": j.status,
-            "progress": j.progress,
-            "revision": j.revision,
-            "product": str(j.brief.get("product", {}).get("name", "")),
-            "created_at": rfc3339(j.created_at),
-            "finished_at": rfc3339(j.finished_at),
-        }
-        for j in page.items
-    ]
+    """List the organisation's videos, newest first; filter by status or product name."""
+    page = service.page(db, who.org, limit, cursor, status, q)
+    items = [service.summary(rt, j) for j in page.items]
     return VideoPage.model_validate({"items": items, "next_cursor": page.next_cursor})
 
 

@@ -21,11 +21,16 @@ class JobRepository(ScopedRepository[VideoJob]):
     model = VideoJob
     kind = "video"
 
-    def page(self, limit: int, cursor: str | None, status: str | None) -> Page[VideoJob]:
-        """Return a page of jobs, newest first."""
+    def page(
+        self, limit: int, cursor: str | None, status: str | None, q: str | None = None
+    ) -> Page[VideoJob]:
+        """Return a page of jobs, newest first, optionally by status and product-name search."""
         query = self.select()
         if status:
             query = query.where(VideoJob.status == status)
+        if q:
+            name = VideoJob.brief["product"]["name"].as_string()
+            query = query.where(func.lower(name).contains(q.lower(), autoescape=True))
         return paginate(self.session, query, VideoJob.created_at, VideoJob.id, limit, cursor)
 
     def count_active(self) -> int:

@@ -134,6 +134,7 @@ class VideoOut(BaseModel):
     eta_seconds: float | None
     aspects: list[str]
     variants: int
+    brief: dict[str, Any] = Field(description="The brief as rendered (brand kit applied).")
     steps: list[StepOut]
     error: ErrorOut | None
     outputs: list[VariantOut] | None
@@ -152,6 +153,9 @@ class VideoSummary(BaseModel):
     progress: float
     revision: int
     product: str
+    aspects: list[str]
+    variants: int
+    cover: SignedUrl | None = Field(description="The first rendition's best thumbnail, once done.")
     created_at: str
     finished_at: str | None
 

@@ -27,7 +27,7 @@ from ugc.providers.errors import NotConfigured
 from ugc.runtime import Runtime
 from ugc.video import repository as repo
 from ugc.video.jobdir import asset_refs, write_brief
-from ugc.video.outputs import signed_outputs
+from ugc.video.outputs import sign, signed_outputs
 from ugc.video.planning import organization_keys
 from ugc.video.progress import eta_seconds
 from ugc.video.runner import new_job_id
@@ -138,10 +138,37 @@ def submit(rt: Runtime, session: Session, who: Principal, body: VideoCreate) -> 
 
 
 def page(
-    session: Session, org_id: str, limit: int, cursor: str | None, status: str | None
+    session: Session,
+    org_id: str,
+    limit: int,
+    cursor: str | None,
+    status: str | None,
+    q: str | None = None,
 ) -> Page[VideoJob]:
     """Return a page of the organisation's jobs, newest first."""
-    return repo.JobRepository(session, org_id).page(limit, cursor, status)
+    return repo.JobRepository(session, org_id).page(limit, cursor, status, q)
+
+
+def summary(rt: Runtime, job: VideoJob) -> dict[str, Any]:
+    """Return the job as a list shows it, with a signed cover thumbnail once it is done."""
+    cover = None
+    if job.outputs and job.status == "succeeded":
+        first = job.outputs["variants"][0]["outputs"][0]
+        if first["thumbnails"]:
+            ttl = int(rt.limits.get("signed_url_ttl_s", 3600))
+            cover = sign(rt.blobs, first["thumbnails"][0], ttl)
+    return {
+        "id": job.id,
+        "status": job.status,
+        "progress": job.progress,
+        "revision": job.revision,
+        "product": str(job.brief.get("product", {}).get("name", "")),
+        "aspects": job.aspects,
+        "variants": job.variants,
+        "cover": cover,
+        "created_at": rfc3339(job.created_at),
+        "finished_at": rfc3339(job.finished_at),
+    }
 
 
 def get(session: Session, org_id: str, job_id: str) -> VideoJob:
@@ -204,6 +231,7 @@ def view(rt: Runtime, session: Session, job: VideoJob) -> dict[str, Any]:
         "eta_seconds": eta_seconds(job, job.progress, utcnow()),
         "aspects": job.aspects,
         "variants": job.variants,
+        "brief": job.brief,
         "steps": [
             {
                 "name": x.name,

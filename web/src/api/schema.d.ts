@@ -851,7 +851,7 @@ export interface paths {
         };
         /**
          * List videos
-         * @description List the organisation's videos, newest first.
+         * @description List the organisation's videos, newest first; filter by status or product name.
          */
         get: operations["list_videos_api_v1_videos_get"];
         put?: never;
@@ -2997,6 +2997,13 @@ export interface components {
         VideoOut: {
             /** Aspects */
             aspects: string[];
+            /**
+             * Brief
+             * @description The brief as rendered (brand kit applied).
+             */
+            brief: {
+                [key: string]: unknown;
+            };
             /** Cost */
             cost: {
                 [key: string]: unknown;
@@ -3044,6 +3051,10 @@ export interface components {
          * @description A video job in a list.
          */
         VideoSummary: {
+            /** Aspects */
+            aspects: string[];
+            /** @description The first rendition's best thumbnail, once done. */
+            cover: components["schemas"]["SignedUrl"] | null;
             /** Created At */
             created_at: string;
             /** Finished At */
@@ -3061,6 +3072,8 @@ export interface components {
              * @enum {string}
              */
             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** Variants */
+            variants: number;
         };
     };
     responses: never;
@@ -4920,6 +4933,8 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
                 status?: ("queued" | "running" | "succeeded" | "failed" | "cancelled") | null;
+                /** @description Product name contains */
+                q?: string | null;
             };
             header?: never;
             path?: never;
