@@ -29,8 +29,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
     """Run `ugc serve` as a user would, on a free port, with its own data folder."""
-    if not (ROOT / "web" / "dist" / "index.html").is_file():
-        pytest.fail("web/dist is not built: run `bash scripts/setup.sh` (it runs npm run build)")
+    # UGC_WEB_DIR (read by `ugc serve` too) lets a test run use a build other than web/dist.
+    web = Path(os.environ.get("UGC_WEB_DIR", ROOT / "web" / "dist"))
+    if not (web / "index.html").is_file():
+        pytest.fail(f"{web} is not built: run `bash scripts/setup.sh` (it runs npm run build)")
     base = tmp_path_factory.mktemp("studio")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
