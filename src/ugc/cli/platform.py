@@ -74,11 +74,23 @@ def _serve_one(settings: Settings, host: str, port: int) -> None:
         tick = settings.queue.tick_s
         threading.Thread(target=loop, args=(rt, tick, stop), daemon=True).start()
         console.print("embedded mode: SQLite, local blobs, in-process worker and scheduler")
+    _announce(settings, host, port)
     try:
         uvicorn.run(app, host=host, port=port, access_log=False)
     finally:
         stop.set()
         pool.stop()
+
+
+def _announce(settings: Settings, host: str, port: int) -> None:
+    """Say where the studio is, or how to build it when it is missing."""
+    from ugc.http.studio import default_web_dir
+
+    web = settings.web_dir or default_web_dir()
+    if (web / "index.html").is_file():
+        console.print(f"studio: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
+    else:
+        console.print(f"[yellow]the web studio is not built ({web}):[/] run `make setup`")
 
 
 def _app(settings: Settings, migrate: bool = False) -> tuple[FastAPI, Runtime, dramatiq.Broker]:
