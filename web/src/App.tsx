@@ -40,8 +40,14 @@ function Studio({ children, needsOrg = true }: { children: ReactNode; needsOrg?:
 /** Signed-out screens; a signed-in user goes to the library instead. */
 function Public({ children }: { children: ReactNode }) {
   const { status } = useSession();
+  const location = useLocation();
   if (status === "loading") return <Loading label="Opening the studio…" />;
-  if (status === "signed-in") return <Navigate to="/videos" replace />;
+  if (status === "signed-in") {
+    // Honour ?next= (same-site paths only): signing in from /signin?next=… lands there.
+    const next = new URLSearchParams(location.search).get("next");
+    const safe = next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/videos";
+    return <Navigate to={safe} replace />;
+  }
   return <>{children}</>;
 }
 

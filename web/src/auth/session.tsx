@@ -1,5 +1,5 @@
 // The signed-in user, their organisations and the chosen one, and what their role allows.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { api, refreshSession, unwrap, type Schemas } from "../api/client";
 import { tokens } from "../api/tokens";
@@ -14,8 +14,8 @@ export interface Session {
   /** Store fresh tokens (after sign-in) and load the user. */
   signIn: (t: Schemas["TokensOut"]) => Promise<void>;
   signOut: () => Promise<void>;
-  /** Reload the user and their memberships (after creating or joining an organisation). */
-  reload: () => Promise<void>;
+  /** Reload the user and their memberships, opening `orgId` if given (after creating or joining one). */
+  reload: (orgId?: string) => Promise<void>;
   switchOrg: (orgId: string) => void;
   /** True when the current role in the current organisation has this permission. */
   can: (permission: string) => boolean;
@@ -32,12 +32,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session["status"]>("loading");
   const [me, setMe] = useState<Me | null>(null);
   const [org, setOrg] = useState<Membership | null>(null);
+  // switchOrg may run right after reload(): read the newest memberships, not a stale closure.
+  const meRef = useRef<Me | null>(null);
+  meRef.current = me;
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (orgId?: string) => {
+    if (orgId) tokens.setOrg(orgId);
     try {
       const user = await unwrap(api.GET("/api/v1/auth/me"));
       const chosen = pickOrg(user);
       tokens.setOrg(chosen?.organization_id ?? null);
+      meRef.current = user;
       setMe(user);
       setOrg(chosen);
       setStatus("signed-in");
@@ -85,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       reload: load,
       switchOrg: (orgId) => {
-        const next = me?.memberships.find((m) => m.organization_id === orgId) ?? null;
+        const next = meRef.current?.memberships.find((m) => m.organization_id === orgId) ?? null;
         tokens.setOrg(next?.organization_id ?? null);
         setOrg(next);
       },

@@ -52,7 +52,7 @@ function OrgSwitcher() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { me, can, signOut } = useSession();
+  const { me, org, can, signOut } = useSession();
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   return (
@@ -61,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <NavLink to="/videos" className="brand-mark" aria-label="UGC Creator Studio home">
+        <NavLink to="/videos" className="brand-mark" aria-label="UGC Studio home">
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>UGC Studio</span>
         </NavLink>
@@ -71,7 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </button>
         <nav id="main-nav" aria-label="Main" className={open ? "nav open" : "nav"}>
           <ul>
-            {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
+            {/* Without an organisation (onboarding) there is nothing to browse yet. */}
+            {NAV.filter((n) => org && (!n.permission || can(n.permission))).map((n) => (
               <li key={n.to}>
                 <NavLink to={n.to} onClick={() => setOpen(false)}>
                   {n.label}

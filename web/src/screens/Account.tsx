@@ -1,6 +1,16 @@
+// Your account: profile and two-factor sign-in.
 import { Page } from "../components/ui";
+import "./account/account.css";
+import { Profile } from "./account/Profile";
+import { TwoFactor } from "./account/TwoFactor";
 
-// Placeholder: a helper builds this screen.
 export default function Account() {
-  return <Page title="Account">Coming soon.</Page>;
+  return (
+    <Page title="Your account">
+      <div className="account-cols">
+        <Profile />
+        <TwoFactor />
+      </div>
+    </Page>
+  );
 }

@@ -1,6 +1,67 @@
-import { Page } from "../../components/ui";
+// "Forgot password?": ask for a reset link. The answer is the same whether or not the
+// address has an account, so nobody can probe which addresses are registered.
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
 
-// Placeholder: a helper builds this screen.
+import { api, unwrap } from "../../api/client";
+import { AuthFrame } from "../../components/Layout";
+import { Alert, Button, TextField } from "../../components/ui";
+import "./auth.css";
+import { useSubmit } from "./forms";
+
 export default function Forgot() {
-  return <Page title="Forgot">Coming soon.</Page>;
+  const [email, setEmail] = useState("");
+  const [sent, setSent] = useState<string | null>(null);
+
+  const ask = useSubmit(async () => {
+    await unwrap(api.POST("/api/v1/auth/password/forgot", { body: { email: email.trim() } }));
+    setSent(email.trim());
+  }, ["email"]);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void ask.submit();
+  };
+
+  if (sent) {
+    return (
+      <AuthFrame title="Check your inbox">
+        <Alert kind="success">
+          If an account uses <strong>{sent}</strong>, we've e-mailed it a link to choose a new password. The link works for
+          one hour.
+        </Alert>
+        <p>Nothing there? Check your spam folder, or make sure you typed the address you signed up with.</p>
+        <div className="auth-links">
+          <button type="button" className="link-button auth-link-button" onClick={() => setSent(null)}>
+            Try another address
+          </button>
+          <Link to="/signin">Back to sign in</Link>
+        </div>
+      </AuthFrame>
+    );
+  }
+
+  return (
+    <AuthFrame title="Reset your password">
+      <p>Enter the e-mail address you sign in with and we'll send you a link to choose a new password.</p>
+      {ask.errors.message ? <Alert>{ask.errors.message}</Alert> : null}
+      <form onSubmit={onSubmit}>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          error={ask.errors.fields.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <Button type="submit" busy={ask.busy} className="btn btn-primary auth-submit">
+          Send reset link
+        </Button>
+      </form>
+      <div className="auth-links">
+        <Link to="/signin">Back to sign in</Link>
+      </div>
+    </AuthFrame>
+  );
 }

@@ -1,6 +1,96 @@
-import { Page } from "../../components/ui";
+// Create an account (name, e-mail, password), then "check your inbox" with "send it again".
+import { useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
 
-// Placeholder: a helper builds this screen.
+import { api, unwrap } from "../../api/client";
+import { AuthFrame } from "../../components/Layout";
+import { Alert, Button, TextField } from "../../components/ui";
+import "./auth.css";
+import { afterVerify, PASSWORD_RULES, safeNext, signInPath, useSubmit } from "./forms";
+import { ResendVerification } from "./ResendVerification";
+
+const FIELDS = ["name", "email", "password"] as const;
+
+function CheckInbox({ email, next }: { email: string; next: string | null }) {
+  return (
+    <AuthFrame title="Check your inbox">
+      <Alert kind="success">
+        We've sent a link to <strong>{email}</strong>. Open it to confirm your address; it works for 24 hours.
+      </Alert>
+      <p>Didn't get it? Check your spam folder, or ask for another link.</p>
+      <ResendVerification email={email} />
+      <div className="auth-links">
+        <Link to={signInPath(next)}>Already confirmed? Sign in</Link>
+      </div>
+    </AuthFrame>
+  );
+}
+
 export default function SignUp() {
-  return <Page title="SignUp">Coming soon.</Page>;
+  const [params] = useSearchParams();
+  const next = params.get("next") ? safeNext(params.get("next")) : null;
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  const signup = useSubmit(async () => {
+    await unwrap(api.POST("/api/v1/auth/signup", { body: { name: name.trim(), email: email.trim(), password } }));
+    afterVerify.save(next);
+    setSentTo(email.trim());
+  }, FIELDS);
+
+  if (sentTo) return <CheckInbox email={sentTo} next={next} />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void signup.submit();
+  };
+  const { fields, message } = signup.errors;
+
+  return (
+    <AuthFrame title="Create your account">
+      {message ? (
+        <Alert>
+          {message}
+          {/already exists/i.test(message) ? (
+            <>
+              {" "}
+              <Link to={signInPath(next)}>Sign in</Link> or <Link to="/forgot">reset your password</Link>.
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      <form onSubmit={onSubmit}>
+        <TextField label="Your name" autoComplete="name" value={name} error={fields.name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Work email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          error={fields.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={PASSWORD_RULES}
+          value={password}
+          error={fields.password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Button type="submit" busy={signup.busy} className="btn btn-primary auth-submit">
+          Create account
+        </Button>
+      </form>
+      <div className="auth-links">
+        <span>
+          Already have an account? <Link to={signInPath(next)}>Sign in</Link>
+        </span>
+      </div>
+    </AuthFrame>
+  );
 }
