@@ -12,6 +12,7 @@ from ugc.asset.endpoints import router as assets
 from ugc.audit.endpoints import router as audit
 from ugc.auth.endpoints import router as auth
 from ugc.brand.endpoints import router as brand
+from ugc.creative.endpoints import router as creative
 from ugc.http import problem
 from ugc.http.idempotency import Idempotency
 from ugc.http.middleware import BodyLimit, RequestContext
@@ -40,6 +41,7 @@ ROUTERS = (
     audit,
     provider_keys,
     blobs,
+    creative,
 )
 
 

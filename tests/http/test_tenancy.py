@@ -42,7 +42,7 @@ PUBLIC = {
 
 
 # Path parameters that are fixed names, not ids of one organisation's rows.
-NAMES = {"provider": "openai"}
+NAMES = {"provider": "openai", "kind": "personas", "item_id": "maya"}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from pydantic import ValidationError
 from ugc.brief.assets import check_audio, check_image, check_video
 from ugc.brief.schema import BriefIn
 from ugc.errors import BriefError
-from ugc.pipeline.types import Assets, BrandKit, Brief, FormatOptions, Product
+from ugc.pipeline.codec import options_from_json
+from ugc.pipeline.types import Assets, BrandKit, Brief, Product
 
 MAX_BYTES = 1_000_000
 
@@ -39,6 +41,7 @@ def load_brief(
             f"font {model.brand.font!r} is not installed "
             "(try 'Noto Sans', 'Noto Serif' or 'DejaVu Sans')",
         )
+    _check_scripts(model)
     return _to_brief(model, path.parent.resolve())
 
 
@@ -108,8 +111,26 @@ def _to_brief(m: BriefIn, base: Path) -> Brief:
         target_seconds=m.target_seconds,
         brand=_brand(m, logo),
         assets=Assets(images, broll, clip, a.creator_transcript, music),
-        options=FormatOptions(**{**m.options.model_dump(), "formats": tuple(m.options.formats)}),
+        options=options_from_json(m.options.model_dump()),
     )
+
+
+def _check_scripts(m: BriefIn) -> None:
+    """Reject edited lines for a creator clip, and edited lines that use a banned word."""
+    if m.assets.creator_clip and m.options.scripts:
+        # The clip's own audio is the voice, so its words cannot be re-written.
+        raise BriefError(
+            "options.scripts", "a creator clip speaks its transcript; edit that instead"
+        )
+    for word in (w.strip() for w in m.brand.banned_words):
+        if not word:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        for k, script in enumerate(m.options.scripts):
+            for j, line in enumerate(script.lines):
+                if pattern.search(line.text):
+                    where = f"options.scripts.{k}.lines.{j}.text"
+                    raise BriefError(where, f"uses the brand's banned word {word!r}")
 
 
 def _brand(m: BriefIn, logo: str | None) -> BrandKit:

@@ -59,6 +59,25 @@ class AssetsIn(_Strict):
 
 
 Format = Literal["testimonial", "problem-solution", "unboxing", "review", "listicle", "pov"]
+Tone = Literal["friendly", "energetic", "calm", "professional", "playful"]
+ScriptRole = Literal["hook", "body", "cta", "disclosure"]
+Shot = Literal["talk", "product", "broll"]
+MAX_SCRIPTS = 50  # the CLI renders at most 50 variants
+
+
+class ScriptLineIn(_Strict):
+    """One spoken line of an edited script."""
+
+    role: ScriptRole
+    text: str = Field(min_length=1, max_length=300)
+    shot: Shot = "talk"
+
+
+class ScriptIn(_Strict):
+    """A person's script for one variant; it replaces the writer's draft of that variant."""
+
+    variant: int = Field(ge=0)
+    lines: list[ScriptLineIn] = Field(min_length=1, max_length=30)
 
 
 class OptionsIn(_Strict):
@@ -74,13 +93,25 @@ class OptionsIn(_Strict):
     caption_style: Literal["pop", "box", "karaoke", "subtle"] | None = None
     voice: str | None = None
     disclosure: str | None = Field(default=None, max_length=24)
+    scripts: list[ScriptIn] = Field(default_factory=list, max_length=MAX_SCRIPTS)
+
+    @field_validator("scripts")
+    @classmethod
+    def _one_per_variant(cls, scripts: list[ScriptIn]) -> list[ScriptIn]:
+        """Reject two scripts for the same variant."""
+        seen: set[int] = set()
+        for s in scripts:
+            if s.variant in seen:
+                raise ValueError(f"at most one script per variant; variant {s.variant} has two")
+            seen.add(s.variant)
+        return scripts
 
 
 class BriefIn(_Strict):
     """A whole brief."""
 
     product: ProductIn
-    tone: Literal["friendly", "energetic", "calm", "professional", "playful"] = "friendly"
+    tone: Tone = "friendly"
     language: str = Field(default="en", min_length=2, max_length=12)
     target_seconds: Literal[15, 30, 60] = 30
     brand: BrandIn = Field(default_factory=BrandIn)

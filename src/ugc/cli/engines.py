@@ -176,12 +176,26 @@ def _voices(
     return out
 
 
+# Brand font families the studio offers (each falls back per script for CJK, Arabic, ...).
+BRAND_FONTS = (
+    "Noto Sans",
+    "Noto Serif",
+    "Noto Sans Display",
+    "Noto Serif Display",
+    "Noto Sans Mono",
+    "DejaVu Sans",
+    "DejaVu Serif",
+    "DejaVu Sans Mono",
+)
+
+
 class JobLoader:
     """Load a brief file and choose its engines; offline engines are built once per process."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._base: Engines | None = None
+        self._fonts: list[str] | None = None
         self._lock = threading.Lock()
 
     def base(self) -> Engines:
@@ -190,6 +204,28 @@ class JobLoader:
             if self._base is None:
                 self._base = offline_engines(self.settings)
             return self._base
+
+    def voice_choices(self) -> list[tuple[str, str, str]]:
+        """Return the offline voices a brief may name, as (id, name, language); Piper first."""
+        from ugc.providers.offline.espeak_voice import EspeakEngine
+        from ugc.providers.offline.piper_voice import PiperEngine
+
+        out: list[tuple[str, str, str]] = []
+        for engine in self.base().voices:
+            if isinstance(engine, PiperEngine):
+                out.append(("piper", "Joe (US English)", "en-us"))
+            elif isinstance(engine, EspeakEngine):
+                out.extend(engine.list_voices())
+        return out
+
+    def font_families(self) -> list[str]:
+        """Return the brand font families installed here (asked of fontconfig once)."""
+        from ugc.providers.offline.fonts import font_installed
+
+        with self._lock:
+            if self._fonts is None:
+                self._fonts = [f for f in BRAND_FONTS if font_installed(f)]
+            return list(self._fonts)
 
     def __call__(
         self, brief_path: Path, org_keys: Mapping[str, str] | None = None

@@ -20,6 +20,7 @@ from ugc.pipeline.types import (
     Product,
     Provenance,
     Script,
+    ScriptEdit,
     ScriptLine,
     VoiceTrack,
     WordTiming,
@@ -33,16 +34,7 @@ def script_to_json(script: Script) -> dict[str, Any]:
 
 def script_from_json(data: dict[str, Any]) -> Script:
     """Load a script."""
-    lines = tuple(
-        ScriptLine(
-            text=ln["text"],
-            role=ln["role"],
-            shot=ln["shot"],
-            claims=tuple(Claim(**c) for c in ln["claims"]),
-            emphasis=tuple(ln["emphasis"]),
-        )
-        for ln in data["lines"]
-    )
+    lines = lines_from_json(data["lines"])
     return Script(
         variant=data["variant"],
         format=data["format"],
@@ -52,6 +44,29 @@ def script_from_json(data: dict[str, Any]) -> Script:
         disclosure=data.get("disclosure"),
         provenance=provenance_from_json(data.get("provenance")),
     )
+
+
+def lines_from_json(data: list[dict[str, Any]]) -> tuple[ScriptLine, ...]:
+    """Load script lines; claims and emphasis may be absent (a person's edit has none)."""
+    return tuple(
+        ScriptLine(
+            text=ln["text"],
+            role=ln["role"],
+            shot=ln.get("shot", "talk"),
+            claims=tuple(Claim(**c) for c in ln.get("claims", ())),
+            emphasis=tuple(ln.get("emphasis", ())),
+            kept=bool(ln.get("kept", False)),
+        )
+        for ln in data
+    )
+
+
+def options_from_json(data: dict[str, Any]) -> FormatOptions:
+    """Load creative options (lists become tuples; briefs from before edits have no scripts)."""
+    scripts = tuple(
+        ScriptEdit(int(s["variant"]), lines_from_json(s["lines"])) for s in data.get("scripts", ())
+    )
+    return FormatOptions(**{**data, "formats": tuple(data["formats"]), "scripts": scripts})
 
 
 def provenance_from_json(data: dict[str, Any] | None) -> Provenance | None:
@@ -82,7 +97,7 @@ def brief_from_json(data: dict[str, Any]) -> Brief:
     assets = Assets(
         **{**a, "product_images": tuple(a["product_images"]), "broll": tuple(a["broll"])}
     )
-    options = FormatOptions(**{**data["options"], "formats": tuple(data["options"]["formats"])})
+    options = options_from_json(data["options"])
     return Brief(
         product=product,
         tone=data["tone"],

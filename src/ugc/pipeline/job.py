@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ugc.pipeline.agents.captions import STYLES
 from ugc.pipeline.agents.persona import PERSONAS
 from ugc.pipeline.agents.setting import SETTINGS
 from ugc.pipeline.codec import brief_to_json
-from ugc.pipeline.coordinator import Step
+from ugc.pipeline.coordinator import Step, step_key
 from ugc.pipeline.job_steps import StepBodies
 from ugc.pipeline.ports import AvatarRenderer, MusicSource, ScriptWriter, VoiceEngine
 from ugc.pipeline.render.fonts import FontSet
@@ -93,6 +95,19 @@ def plan(spec: JobSpec, engines: Engines, store: FileArtifactStore) -> list[Step
     return steps
 
 
+def _script_step(spec: JobSpec, e: Engines, b: StepBodies, copy_in: dict[str, Any], i: int) -> Step:
+    """Return variant i's script step: the writer's draft, or the brief's edit of it."""
+    name, params = f"script/{i:02d}", {"brief": copy_in, "variant": i, "seed": spec.seed}
+    draft = Step(name, "script", e.writer.version, params, b.script(i))
+    edit = spec.brief.options.script_for(i)
+    if edit is None:
+        return draft
+    # Only this variant's params carry the edit, so the other variants keep their step keys
+    # (and their whole chain of cached steps); the edit applies to the unedited step's draft.
+    edited = {**params, "edit": dataclasses.asdict(edit)}
+    return Step(name, "script", e.writer.version, edited, b.script(i, step_key(draft, {})))
+
+
 def _variant_steps(
     spec: JobSpec, e: Engines, b: StepBodies, hashes: dict[str, str], i: int
 ) -> list[Step]:
@@ -109,13 +124,7 @@ def _variant_steps(
     }
     v = f"{i:02d}"
     steps = [
-        Step(
-            f"script/{v}",
-            "script",
-            e.writer.version,
-            {"brief": copy_in, "variant": i, "seed": spec.seed},
-            b.script(i),
-        ),
+        _script_step(spec, e, b, copy_in, i),
         Step(
             f"fit/{v}",
             "fit",

@@ -29,12 +29,36 @@ from ugc.pipeline.render.layout import layout_for
 from ugc.pipeline.render.video import render_video
 from ugc.pipeline.store import FileArtifactStore, content_key
 from ugc.pipeline.timeline import TAIL, Timeline, plan_segments
-from ugc.pipeline.types import FPS, SAMPLE_RATE, Brief, Script, VoiceTrack
+from ugc.pipeline.types import FPS, SAMPLE_RATE, Brief, Script, ScriptEdit, VoiceTrack
 
 if TYPE_CHECKING:
     from ugc.pipeline.job import Cast, Engines
 
 Body = Callable[[Outputs, Progress], StepResult]
+EDITED = "script lines edited in the brief"
+
+
+def writer_seed(variant: int, attempt: int = 0) -> int:
+    """Return the writer's seed for a variant's draft; each further attempt gives another draft."""
+    return variant * 7919 + 13 + attempt * 104_729
+
+
+def apply_edit(draft: Script, edit: ScriptEdit) -> Script:
+    """Return the draft with a person's lines; a line kept word for word keeps its claims.
+
+    A line the person changed is marked `kept`, so fitting the script to its length trims or
+    pads around it and never drops or rewrites it.
+    """
+    said = {ln.text: ln for ln in draft.lines}
+    lines = tuple(
+        dataclasses.replace(ln, claims=said[ln.text].claims, emphasis=said[ln.text].emphasis)
+        if ln.text in said
+        else dataclasses.replace(ln, kept=True)
+        for ln in edit.lines
+    )
+    p = draft.provenance
+    noted = dataclasses.replace(p, notes=(*p.notes, EDITED)) if p else None
+    return dataclasses.replace(draft, lines=lines, provenance=noted)
 
 
 class StepBodies:
@@ -43,14 +67,28 @@ class StepBodies:
     def __init__(self, brief: Brief, engines: Engines, store: FileArtifactStore) -> None:
         self.brief, self.e, self.store = brief, engines, store
 
-    def script(self, variant: int) -> Body:
-        """Write variant `variant`'s first draft."""
+    def script(self, variant: int, draft_key: str = "") -> Body:
+        """Write variant `variant`'s first draft, or put the brief's edited lines into it."""
 
         def run(_deps: Outputs, _p: Progress) -> StepResult:
-            s = self.e.writer.write(self.brief, variant, seed=variant * 7919 + 13)
-            return StepResult({"script": script_to_json(s)})
+            edit = self.brief.options.script_for(variant)
+            draft = self._draft(variant, draft_key)
+            return StepResult(
+                {"script": script_to_json(apply_edit(draft, edit) if edit else draft)}
+            )
 
         return run
+
+    def _draft(self, variant: int, key: str) -> Script:
+        """Return the writer's draft; with key, reuse (or record) the unedited step's draft."""
+        hit = self.store.get_step(key) if key else None
+        if hit is not None:  # a model may not write the same draft twice; edit the one it wrote
+            return script_from_json(hit["output"]["script"])
+        draft = self.e.writer.write(self.brief, variant, seed=writer_seed(variant))
+        if key:
+            out = {"script": script_to_json(draft)}
+            self.store.put_step(key, {"output": out, "artifacts": [], "step": "script"})
+        return draft
 
     def fit(self, deps: Outputs, _p: Progress) -> StepResult:
         """Voice the script and resolve its length against the target."""

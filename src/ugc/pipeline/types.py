@@ -82,6 +82,11 @@ class FormatOptions:
     caption_style: str | None = None
     voice: str | None = None
     disclosure: str | None = None
+    scripts: tuple[ScriptEdit, ...] = ()  # a person's lines for some variants
+
+    def script_for(self, variant: int) -> ScriptEdit | None:
+        """Return the edited script of a variant, or None when the writer's draft stands."""
+        return next((s for s in self.scripts if s.variant == variant), None)
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,15 @@ class ScriptLine:
     shot: str = "talk"
     claims: tuple[Claim, ...] = ()
     emphasis: tuple[str, ...] = ()
+    kept: bool = False  # a person wrote it: fitting to length never drops or rewrites it
+
+
+@dataclass(frozen=True)
+class ScriptEdit:
+    """A person's lines for one variant; they replace the draft's lines, format and hook stay."""
+
+    variant: int
+    lines: tuple[ScriptLine, ...]
 
 
 @dataclass(frozen=True)

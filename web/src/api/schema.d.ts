@@ -492,6 +492,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List creative choices
+         * @description Return personas, settings, caption styles, moods, voices, tones, formats, aspects, fonts.
+         */
+        get: operations["get_catalog_api_v1_catalog_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/{kind}/{item_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a catalog item
+         * @description Return a still or a short sample of one item, made by the engines a render uses.
+         */
+        get: operations["get_preview_api_v1_catalog__kind___item_id__preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -765,6 +805,26 @@ export interface paths {
          * @description Forget the organisation's key; its jobs fall back to the platform's keys.
          */
         delete: operations["delete_provider_key_api_v1_provider_keys__provider__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scripts/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft scripts
+         * @description Write each variant's script as a render would; `variant` + `attempt` regenerate one.
+         */
+        post: operations["draft_scripts_api_v1_scripts_draft_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1628,6 +1688,81 @@ export interface components {
             tone?: ("friendly" | "energetic" | "calm" | "professional" | "playful") | null;
             /** Voice */
             voice?: string | null;
+        };
+        /**
+         * Catalog
+         * @description Every choice the create-video wizard and the brand-kit editor offer.
+         * @example {
+         *       "aspects": [],
+         *       "caption_styles": [],
+         *       "fonts": [
+         *         {
+         *           "id": "Noto Sans",
+         *           "label": "Noto Sans"
+         *         }
+         *       ],
+         *       "formats": [],
+         *       "music_moods": [],
+         *       "personas": [
+         *         {
+         *           "description": "Wavy hair, coral tee, earrings",
+         *           "id": "maya",
+         *           "label": "Maya",
+         *           "preview_url": "/api/v1/catalog/personas/maya/preview"
+         *         }
+         *       ],
+         *       "settings": [],
+         *       "tones": [],
+         *       "voices": [
+         *         {
+         *           "description": "Piper neural voice",
+         *           "id": "piper",
+         *           "label": "Joe (US English)",
+         *           "language": "en-us",
+         *           "preview_url": "/api/v1/catalog/voices/piper/preview"
+         *         }
+         *       ]
+         *     }
+         */
+        Catalog: {
+            /** Aspects */
+            aspects: components["schemas"]["CatalogItem"][];
+            /** Caption Styles */
+            caption_styles: components["schemas"]["CatalogItem"][];
+            /** Fonts */
+            fonts: components["schemas"]["CatalogItem"][];
+            /** Formats */
+            formats: components["schemas"]["CatalogItem"][];
+            /** Music Moods */
+            music_moods: components["schemas"]["CatalogItem"][];
+            /** Personas */
+            personas: components["schemas"]["CatalogItem"][];
+            /** Settings */
+            settings: components["schemas"]["CatalogItem"][];
+            /** Tones */
+            tones: components["schemas"]["CatalogItem"][];
+            /** Voices */
+            voices: components["schemas"]["VoiceItem"][];
+        };
+        /**
+         * CatalogItem
+         * @description One choice the studio offers.
+         */
+        CatalogItem: {
+            /** Description */
+            description?: string | null;
+            /**
+             * Id
+             * @description The value a brief or brand kit uses.
+             */
+            id: string;
+            /** Label */
+            label: string;
+            /**
+             * Preview Url
+             * @description A PNG or WAV sample; fetch it with the same bearer token (private cache).
+             */
+            preview_url?: string | null;
         };
         /**
          * ClientCreatedOut
@@ -2547,6 +2682,146 @@ export interface components {
             role: "viewer" | "editor" | "admin" | "owner";
         };
         /**
+         * ScriptDraft
+         * @description The writer's draft of one variant.
+         */
+        ScriptDraft: {
+            /**
+             * Format
+             * @description The ad format the writer chose, e.g. 'review'.
+             */
+            format: string;
+            /**
+             * Hook Id
+             * @description Which hook opens the script, e.g. 'hook.dont-buy-yet'.
+             */
+            hook_id: string;
+            /** Lines */
+            lines: components["schemas"]["ScriptDraftLine"][];
+            /** Variant */
+            variant: number;
+        };
+        /**
+         * ScriptDraftLine
+         * @description One spoken line; send lines back in the brief's `options.scripts` to render them.
+         */
+        ScriptDraftLine: {
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "hook" | "body" | "cta" | "disclosure";
+            /**
+             * Shot
+             * @enum {string}
+             */
+            shot: "talk" | "product" | "broll";
+            /** Text */
+            text: string;
+        };
+        /**
+         * ScriptDraftRequest
+         * @description A brief to draft scripts for: every variant, or one variant again ("regenerate").
+         * @example {
+         *       "brief": {
+         *         "product": {
+         *           "benefits": [
+         *             "Brighter skin in 14 days",
+         *             "Fragrance free"
+         *           ],
+         *           "cta": "Shop now",
+         *           "description": "A vitamin C serum that brightens dull skin in two weeks.",
+         *           "name": "Glow Serum"
+         *         },
+         *         "target_seconds": 15,
+         *         "tone": "friendly"
+         *       },
+         *       "variants": 3
+         *     }
+         * @example {
+         *       "attempt": 2,
+         *       "brief": {
+         *         "product": {
+         *           "benefits": [
+         *             "Brighter skin in 14 days",
+         *             "Fragrance free"
+         *           ],
+         *           "cta": "Shop now",
+         *           "description": "A vitamin C serum that brightens dull skin in two weeks.",
+         *           "name": "Glow Serum"
+         *         },
+         *         "target_seconds": 15,
+         *         "tone": "friendly"
+         *       },
+         *       "variant": 1
+         *     }
+         */
+        ScriptDraftRequest: {
+            /**
+             * Attempt
+             * @description 0 gives the draft a render would write; each other number another take.
+             * @default 0
+             */
+            attempt: number;
+            /**
+             * Brand Kit Id
+             * @description Defaults to the organisation's default kit, as for videos.
+             */
+            brand_kit_id?: string | null;
+            /**
+             * Brief
+             * @description A brief, as in POST /videos (see the brief schema); media as 'asset:<id>'.
+             */
+            brief: {
+                [key: string]: unknown;
+            };
+            /**
+             * Variant
+             * @description Draft only this variant (ignores `variants`).
+             */
+            variant?: number | null;
+            /**
+             * Variants
+             * @description Draft variants 0..variants-1.
+             * @default 3
+             */
+            variants: number;
+        };
+        /**
+         * ScriptDrafts
+         * @description Drafts, one per requested variant.
+         * @example {
+         *       "variants": [
+         *         {
+         *           "format": "review",
+         *           "hook_id": "hook.dont-buy-yet",
+         *           "lines": [
+         *             {
+         *               "role": "hook",
+         *               "shot": "talk",
+         *               "text": "Don't buy Glow Serum until you watch this."
+         *             },
+         *             {
+         *               "role": "body",
+         *               "shot": "product",
+         *               "text": "Honestly? Brighter skin in 14 days."
+         *             },
+         *             {
+         *               "role": "cta",
+         *               "shot": "talk",
+         *               "text": "Don't overthink it: shop now!"
+         *             }
+         *           ],
+         *           "variant": 0
+         *         }
+         *       ]
+         *     }
+         */
+        ScriptDrafts: {
+            /** Variants */
+            variants: components["schemas"]["ScriptDraft"][];
+        };
+        /**
          * SecretOut
          * @description A freshly rotated secret: shown this once, never again.
          * @example {
@@ -3074,6 +3349,28 @@ export interface components {
             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
             /** Variants */
             variants: number;
+        };
+        /**
+         * VoiceItem
+         * @description An offline voice, with the language it speaks.
+         */
+        VoiceItem: {
+            /** Description */
+            description?: string | null;
+            /**
+             * Id
+             * @description The value a brief or brand kit uses.
+             */
+            id: string;
+            /** Label */
+            label: string;
+            /** Language */
+            language: string;
+            /**
+             * Preview Url
+             * @description A PNG or WAV sample; fetch it with the same bearer token (private cache).
+             */
+            preview_url?: string | null;
         };
     };
     responses: never;
@@ -4042,6 +4339,73 @@ export interface operations {
             };
         };
     };
+    get_catalog_api_v1_catalog_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalog"];
+                };
+            };
+        };
+    };
+    get_preview_api_v1_catalog__kind___item_id__preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "personas" | "settings" | "caption-styles" | "voices" | "music-moods";
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PNG (personas, settings, caption styles) or a WAV (voices, moods). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Unchanged since the ETag in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such item (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     accept_api_v1_invitations_accept_post: {
         parameters: {
             query?: never;
@@ -4717,6 +5081,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    draft_scripts_api_v1_scripts_draft_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScriptDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptDrafts"];
+                };
             };
             /** @description Validation Error */
             422: {

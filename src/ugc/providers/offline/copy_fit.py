@@ -62,7 +62,7 @@ def _units(ctx: Ctx, lines: list[ScriptLine]) -> list[list[int]]:
     rank = priorities(ctx, lines)
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
-        if line.role != "body":
+        if line.role != "body" or line.kept:
             continue
         joined = (
             runs and runs[-1][-1] == i - 1 and _path(line) and _path(lines[i - 1]) == _path(line)
@@ -101,7 +101,7 @@ def _shrink(ctx: Ctx, lines: list[ScriptLine], need: float) -> list[ScriptLine]:
 
 def _bare(ctx: Ctx, line: ScriptLine) -> ScriptLine | None:
     """Return the line as just its fact, without the connector, or None if not possible."""
-    if line.role != "body" or len(line.claims) != 1 or _ordinal(ctx, line):
+    if line.role != "body" or line.kept or len(line.claims) != 1 or _ordinal(ctx, line):
         return None
     claim = line.claims[0]
     kind = parse_path(claim.source_field)[0]
@@ -225,13 +225,13 @@ def _renumber(ctx: Ctx, lines: list[ScriptLine], hook_id: str) -> list[ScriptLin
     ordinals, out, n = ctx.pack.ordinals, [], 0
     for line in lines:
         old = _ordinal(ctx, line)
-        if old:
+        if old and not line.kept:
             want = ordinals[min(n, len(ordinals) - 1)]
             n += 1
             if want != old:
                 line = make_line(ctx, want + line.text[len(old) :], line.role, line.claims)
         out.append(line)
     hook = next((h for h in ctx.pack.hooks if h.id == hook_id), None)
-    if out and hook and "count" in hook.needs and n:
+    if out and hook and "count" in hook.needs and n and not out[0].kept:
         out[0] = render_hook(ctx, hook, n) or out[0]
     return out

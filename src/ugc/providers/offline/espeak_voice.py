@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import _ctypes
 import ctypes
+import re
 import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -104,13 +106,22 @@ class _Take:
     events: list[_Mark]
 
 
+class EspeakVoice(NamedTuple):
+    """An installed espeak-ng voice: the id a brief names it by, its name and its language."""
+
+    id: str  # 'espeak:<voice file>', e.g. 'espeak:en-US'
+    name: str
+    language: str
+
+
 @dataclass(frozen=True)
 class _Facts:
-    """What the installed espeak-ng is: output rate, version and declared language codes."""
+    """What the installed espeak-ng is: output rate, version, language codes and voices."""
 
     rate: int
     version: str
     languages: frozenset[str]
+    voices: tuple[EspeakVoice, ...] = ()
 
 
 class _Espeak:
@@ -123,9 +134,11 @@ class _Espeak:
         # espeak keeps state between utterances in function statics (pitch flutter, phase),
         # so each request gets a freshly loaded library and the same input sounds the same.
         self.lib = _bind(ctypes.CDLL(espeakng_loader.get_library_path()))
-        data = espeakng_loader.get_data_path().encode()
+        self.data = Path(espeakng_loader.get_data_path())
         options = _PHONEME_EVENTS | _PHONEME_IPA
-        self.rate = int(self.lib.espeak_Initialize(_SYNCHRONOUS, 0, data, options))
+        self.rate = int(
+            self.lib.espeak_Initialize(_SYNCHRONOUS, 0, str(self.data).encode(), options)
+        )
         if self.rate <= 0:
             raise RuntimeError("espeak-ng failed to initialise")
         self._callback = _CALLBACK(self._receive)  # kept on self so ctypes never frees it
@@ -140,7 +153,7 @@ class _Espeak:
     def facts(self) -> _Facts:
         """Return the rate, version and language codes of this espeak-ng."""
         version = (self.lib.espeak_Info(None) or b"?").decode()
-        return _Facts(self.rate, version, _languages(self.lib))
+        return _Facts(self.rate, version, _languages(self.lib), _voices(self.lib, self.data))
 
     def speak(self, voice: str, language: str, text: str) -> _Take:
         """Synthesise text with a voice name (or the language's default) and return the take."""
@@ -217,6 +230,34 @@ def _languages(lib: Any) -> frozenset[str]:
     return frozenset(codes)
 
 
+def _voices(lib: Any, data: Path) -> tuple[EspeakVoice, ...]:
+    """Return the installed voices whose dictionary is present, by name."""
+    found: dict[str, EspeakVoice] = {}
+    voices = lib.espeak_ListVoices(None)
+    index = 0
+    while voices[index]:
+        voice = voices[index].contents
+        index += 1
+        ident = voice.identifier.decode("utf-8", "ignore")
+        language = ctypes.string_at(voice.languages + 1).decode("ascii", "ignore").lower()
+        if _has_dictionary(data, ident, language):
+            file = ident.rsplit("/", 1)[-1]
+            name = voice.name.decode("utf-8", "ignore").strip()
+            found.setdefault(file, EspeakVoice(f"espeak:{file}", name, language))
+    return tuple(sorted(found.values(), key=lambda v: v.name))
+
+
+def _has_dictionary(data: Path, ident: str, language: str) -> bool:
+    """Return True if the voice's dictionary is installed; without it espeak speaks nonsense."""
+    try:
+        spec = (data / "lang" / ident).read_text("utf-8", "ignore")
+    except OSError:
+        return False
+    named = re.search(r"^dictionary\s+(\S+)", spec, re.MULTILINE)
+    # Unless the voice names one, espeak uses the dictionary of its language's first part.
+    return (data / f"{named.group(1) if named else language.split('-')[0]}_dict").exists()
+
+
 _LOCK = threading.Lock()  # espeak-ng is one process-wide library with global state
 _FACTS: list[_Facts] = []
 
@@ -251,6 +292,10 @@ class EspeakEngine:
     def list_languages(self) -> list[str]:
         """Return the language codes espeak-ng can speak, sorted."""
         return sorted(_facts().languages)
+
+    def list_voices(self) -> list[EspeakVoice]:
+        """Return the voices a brief may name as options.voice, sorted by name."""
+        return list(_facts().voices)
 
     def supports(self, language: str) -> bool:
         """Return True if an espeak-ng voice declares this code or its base language."""

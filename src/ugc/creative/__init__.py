@@ -1,0 +1,1 @@
+"""Creative choices for the studio: the catalog, its previews, and script drafts."""
