@@ -44,6 +44,8 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
         "UGC_SECRET_KEY": "browser-tests-secret-key-0123456789abcdef",
         "UGC_API__PUBLIC_URL": url,
         "UGC_LOG_LEVEL": "WARNING",
+        "UGC_IMPORTER__ALLOW_HOSTS": "127.0.0.1",
+        "UGC_API__WEBHOOK_ALLOW_HOSTS": "127.0.0.1",
     }
     log = (base / "serve.log").open("wb")
     cmd = [str(Path(sys.executable).parent / "ugc"), "serve", "--port", str(port)]

@@ -1,6 +1,69 @@
-import { Page } from "../../components/ui";
+// One video: live progress while it renders, then the player, downloads, QA and script edits.
+import { Link, useParams } from "react-router";
 
-// Placeholder: a helper builds this screen.
+import { Alert, Badge, Button, Loading, Page } from "../../components/ui";
+import { briefSummary, isActive, statusLabel, statusTone, type Video } from "./format";
+import { EndedPanel } from "./EndedPanel";
+import { ProgressPanel } from "./ProgressPanel";
+import { ResultsPanel } from "./ResultsPanel";
+import { SidePanel } from "./SidePanel";
+import { useVideo } from "./useVideo";
+import "./videos.css";
+
+function Body({ video, onChange }: { video: Video; onChange: (v: Video) => void }) {
+  if (isActive(video.status)) return <ProgressPanel video={video} onChange={onChange} />;
+  if (video.status === "succeeded") return <ResultsPanel video={video} onChange={onChange} />;
+  return <EndedPanel video={video} onChange={onChange} />;
+}
+
+function BackLink() {
+  return (
+    <p className="back-link">
+      <Link to="/videos">← All videos</Link>
+    </p>
+  );
+}
+
 export default function VideoDetail() {
-  return <Page title="VideoDetail">Coming soon.</Page>;
+  const { videoId = "" } = useParams();
+  const { video, error, refresh, replace } = useVideo(videoId);
+
+  if (!video) {
+    return (
+      <>
+        <BackLink />
+        {error ? (
+          <Page title="Video">
+            <Alert>{error}</Alert>
+            <Button variant="secondary" onClick={() => void refresh()}>
+              Try again
+            </Button>
+          </Page>
+        ) : (
+          <Loading label="Loading the video…" />
+        )}
+      </>
+    );
+  }
+
+  const status = (
+    <span className="video-status" role="status">
+      <span className="visually-hidden">Status: </span>
+      <Badge tone={statusTone(video.status)}>{statusLabel(video.status)}</Badge>
+    </span>
+  );
+  return (
+    <>
+      <BackLink />
+      <Page title={briefSummary(video.brief).product} actions={status}>
+        {error ? <Alert>{error}</Alert> : null}
+        <div className="detail-layout">
+          <div className="detail-main">
+            <Body video={video} onChange={replace} />
+          </div>
+          <SidePanel video={video} />
+        </div>
+      </Page>
+    </>
+  );
 }

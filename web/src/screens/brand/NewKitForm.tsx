@@ -1,0 +1,52 @@
+// Name a new brand kit, create it, and open it in the editor.
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+
+import { api, unwrap } from "../../api/client";
+import { ApiError, messageOf } from "../../api/problem";
+import { Alert, Button, TextField } from "../../components/ui";
+
+export function NewKitForm({ onCancel, titled = true }: { onCancel?: () => void; titled?: boolean }) {
+  const navigate = useNavigate();
+  const [name, setName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setFieldError("Give the kit a name, e.g. your brand or product line.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFieldError(undefined);
+    try {
+      const kit = await unwrap(api.POST("/api/v1/brand-kits", { body: { name: name.trim() } }));
+      navigate(`/brand/${kit.id}`, { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.fields["name"]) setFieldError(err.fields["name"]);
+      else setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card new-kit" onSubmit={(e) => void submit(e)} noValidate>
+      {titled ? <h2>New brand kit</h2> : null}
+      {error ? <Alert>{error}</Alert> : null}
+      <TextField label="Kit name" autoFocus maxLength={200} value={name} error={fieldError} onChange={(e) => setName(e.target.value)} />
+      <div className="row">
+        <Button type="submit" busy={busy}>
+          Create and edit
+        </Button>
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+// An endpoint's delivery log: status, attempts, response code and time; replay finished ones.
+import { useEffect, useState } from "react";
+
+import { api, unwrap, type Schemas } from "../../api/client";
+import { messageOf } from "../../api/problem";
+import { useAsync } from "../../components/hooks";
+import { Alert, Badge, Button, Empty, Loading } from "../../components/ui";
+import { DeliveryDetail } from "./DeliveryDetail";
+import { recent } from "./dates";
+
+type Delivery = Schemas["DeliveryOut"];
+const BADGE: Record<string, { tone: "good" | "bad" | "warn" | "info"; text: string }> = {
+  succeeded: { tone: "good", text: "Delivered" },
+  failed: { tone: "bad", text: "Failed" },
+  retrying: { tone: "warn", text: "Retrying" },
+  pending: { tone: "info", text: "Pending" },
+};
+const FINISHED = new Set(["succeeded", "failed"]);
+const POLL_MS = 1500;
+
+interface Props {
+  endpointId: string;
+  version: number;
+  canReplay: boolean;
+}
+
+function response(d: Delivery): string {
+  if (d.last_status_code !== null) return String(d.last_status_code);
+  return d.last_error ? "No response" : "—";
+}
+
+export function Deliveries({ endpointId, version, canReplay }: Props) {
+  const [tick, setTick] = useState(0);
+  const [open, setOpen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = useAsync(
+    () => unwrap(api.GET("/api/v1/webhooks/endpoints/{endpoint_id}/deliveries", { params: { path: { endpoint_id: endpointId }, query: { limit: 50 } } })),
+    [endpointId, version, tick],
+  );
+  const items = list.data?.items ?? [];
+  const active = items.some((d) => !FINISHED.has(d.status));
+
+  useEffect(() => {
+    // Follow deliveries still on their way, so the log settles without a manual refresh.
+    if (!active) return;
+    const t = window.setTimeout(() => setTick((n) => n + 1), POLL_MS);
+    return () => window.clearTimeout(t);
+  }, [active, list.data]);
+
+  const replay = async (d: Delivery) => {
+    setError(null);
+    try {
+      await unwrap(api.POST("/api/v1/webhooks/deliveries/{delivery_id}/replay", { params: { path: { delivery_id: d.id } } }));
+      setNotice(`Replaying the ${d.event_type} event.`);
+      setTick((n) => n + 1);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  return (
+    <section className="stack" aria-labelledby="deliveries-title">
+      <div className="card-head">
+        <h2 id="deliveries-title">Delivery log</h2>
+        <Button variant="ghost" onClick={() => setTick((n) => n + 1)}>
+          Refresh
+        </Button>
+      </div>
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      {error || list.error ? <Alert>{error ?? list.error}</Alert> : null}
+      {!list.data && list.loading ? <Loading label="Loading deliveries…" /> : null}
+      {list.data && !items.length ? (
+        <Empty title="No deliveries yet">
+          <p>Events sent to this endpoint appear here. Send a test event to try it.</p>
+        </Empty>
+      ) : null}
+      {items.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Deliveries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Response</th>
+                <th scope="col">Time</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => {
+                const badge = BADGE[d.status] ?? { tone: "info" as const, text: d.status };
+                return (
+                  <tr key={d.id} aria-current={open === d.id ? "true" : undefined}>
+                    <th scope="row">
+                      <code>{d.event_type}</code>
+                    </th>
+                    <td>
+                      <Badge tone={badge.tone}>{badge.text}</Badge>
+                    </td>
+                    <td>{d.attempts}</td>
+                    <td>{response(d)}</td>
+                    <td>{recent(d.delivered_at ?? d.created_at)}</td>
+                    <td className="cell-actions">
+                      <Button variant="ghost" aria-label={`Details of ${d.event_type} delivery`} onClick={() => setOpen(d.id)}>
+                        Details
+                      </Button>
+                      {canReplay && FINISHED.has(d.status) ? (
+                        <Button variant="secondary" aria-label={`Replay ${d.event_type} delivery`} onClick={() => void replay(d)}>
+                          Replay
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {open ? <DeliveryDetail deliveryId={open} version={tick} onClose={() => setOpen(null)} /> : null}
+    </section>
+  );
+}
