@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -32,6 +34,8 @@ from ugc.video.planning import organization_keys
 from ugc.video.progress import eta_seconds
 from ugc.video.runner import new_job_id
 from ugc.video.schemas import Quote, VideoCreate, VideoEdit
+
+T = TypeVar("T")
 
 # Measured in bench/RESULTS.md: a whole job takes about 0.55 s of compute per rendered
 # second per aspect on 2 cores; quotes round that up.
@@ -82,6 +86,20 @@ def quote(brief: dict[str, Any], aspects: int, variants: int) -> Quote:
 
 def check_brief(rt: Runtime, session: Session, org_id: str, brief: dict[str, Any]) -> None:
     """Load the brief exactly as the worker will (assets included), or raise a field error."""
+    assert rt.engines is not None
+    with loaded_brief(rt, session, org_id, brief, rt.engines):
+        pass
+
+
+@contextmanager
+def loaded_brief(
+    rt: Runtime,
+    session: Session,
+    org_id: str,
+    brief: dict[str, Any],
+    loader: Callable[[Path, Mapping[str, str]], T],
+) -> Iterator[T]:
+    """Fetch the brief's assets and load it with `loader`, or raise a field error."""
     from ugc.asset.service import materialize
 
     for ident in asset_refs(brief):
@@ -89,7 +107,7 @@ def check_brief(rt: Runtime, session: Session, org_id: str, brief: dict[str, Any
             _asset_exists(session, org_id, ident)
         except NotFound as exc:
             raise InvalidRequest(exc.message, [FieldError("brief", exc.message)]) from exc
-    with tempfile.TemporaryDirectory(prefix="ugc-check-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="ugc-brief-") as tmp:
 
         def fetch(asset_id: str, dest: Path) -> Path:
             found: Path = materialize(session, rt.blobs, org_id, asset_id, dest)
@@ -97,13 +115,13 @@ def check_brief(rt: Runtime, session: Session, org_id: str, brief: dict[str, Any
 
         path = write_brief(Path(tmp), brief, 1, fetch)
         try:
-            assert rt.engines is not None
-            rt.engines(path, organization_keys(rt, org_id, session))
+            loaded = loader(path, organization_keys(rt, org_id, session))
         except BriefError as exc:
             field = "brief" if exc.field == "brief" else f"brief.{exc.field}"
             raise InvalidRequest(f"{field}: {exc.reason}", [FieldError(field, exc.reason)]) from exc
         except NotConfigured as exc:  # the brand kit names a provider with no key
             raise InvalidRequest(f"brief: {exc}", [FieldError("brief", str(exc))]) from exc
+        yield loaded
 
 
 def _asset_exists(session: Session, org_id: str, asset_id: str) -> None:
