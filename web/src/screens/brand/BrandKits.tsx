@@ -7,7 +7,7 @@ import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/session";
 import { useAsync } from "../../components/hooks";
 import { Alert, Badge, Button, Empty, Loading, Page } from "../../components/ui";
-import { ConfirmButton } from "../settings/ConfirmButton";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import type { Kit } from "./kit";
 import { Swatches } from "./KitSummary";
 import { NewKitForm } from "./NewKitForm";

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { useAsync } from "../../components/hooks";
 import { Alert, Badge, Button, Empty, Loading } from "../../components/ui";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { CreateKeyForm } from "./CreateKeyForm";
 import { day, when } from "./dates";
 import { SecretOnce } from "./SecretOnce";

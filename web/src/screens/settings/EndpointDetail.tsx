@@ -7,7 +7,7 @@ import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/session";
 import { useAsync } from "../../components/hooks";
 import { Alert, Badge, Button, Loading } from "../../components/ui";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { when } from "./dates";
 import { Deliveries } from "./Deliveries";
 import { SecretOnce } from "./SecretOnce";

@@ -1,8 +1,8 @@
 // A button that asks before a destructive action, in a modal dialog with its own error message.
 import { useId, useRef, useState, type ReactNode } from "react";
 
-import { messageOf } from "../../api/problem";
-import { Alert, Button } from "../../components/ui";
+import { messageOf } from "../api/problem";
+import { Alert, Button } from "./ui";
 import "./confirm.css";
 
 interface Props {
