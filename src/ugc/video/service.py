@@ -37,9 +37,12 @@ from ugc.video.schemas import Quote, VideoCreate, VideoEdit
 
 T = TypeVar("T")
 
-# Measured in bench/RESULTS.md: a whole job takes about 0.55 s of compute per rendered
-# second per aspect on 2 cores; quotes round that up.
-COMPUTE_PER_RENDERED_SECOND = 0.6
+# Step seconds of a 30 s, two-aspect job on 2 cores (ugc create, run.json): rendering about
+# 0.6 s per rendered second per aspect (bench/RESULTS.md), thumbnails and QA another 0.16;
+# voicing and fitting the script, music and mixing about 0.43 s per video second, once per
+# variant. Quotes round those up.
+COMPUTE_PER_RENDERED_SECOND = 0.8
+PREP_PER_VIDEO_SECOND = 0.5
 SECONDS_PER_CREDIT = 15
 MAX_QUEUED = 100
 
@@ -79,7 +82,9 @@ def quote(brief: dict[str, Any], aspects: int, variants: int) -> Quote:
     return Quote(
         video_seconds=video,
         renders=renders,
-        compute_seconds=round(video * aspects * COMPUTE_PER_RENDERED_SECOND, 1),
+        compute_seconds=round(
+            video * (aspects * COMPUTE_PER_RENDERED_SECOND + PREP_PER_VIDEO_SECOND), 1
+        ),
         credits=max(1, math.ceil(video * aspects / SECONDS_PER_CREDIT)),
     )
 
