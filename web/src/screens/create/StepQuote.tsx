@@ -1,0 +1,82 @@
+// Step 5: what the render will cost, in plain words, and a summary of every choice.
+import type { Dispatch } from "react";
+
+import { useAsync } from "../../components/hooks";
+import { Alert, Button, Loading } from "../../components/ui";
+import { videoBody, type Template } from "./build";
+import { quoteVideo, type BrandKit, type Catalog, type Quote } from "./calls";
+import { Summary } from "./Summary";
+import type { Action, WizardState } from "./state";
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} seconds`;
+  return `${Math.round(seconds / 60)} minutes`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The quote as a sentence a marketer reads at a glance. */
+export function QuoteFacts({ quote, state }: { quote: Quote; state: WizardState }) {
+  return (
+    <section className="card quote" aria-labelledby="quote-title">
+      <h3 id="quote-title">What this costs</h3>
+      <p className="quote-lead">
+        {plural(quote.credits, "credit")} for {plural(quote.renders, "video")}.
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>Video</dt>
+          <dd>{duration(quote.video_seconds)} in total ({plural(state.variants, "variant")})</dd>
+        </div>
+        <div>
+          <dt>Renders</dt>
+          <dd>
+            {quote.renders}: {plural(state.variants, "variant")} in {plural(state.aspects.length, "format")}
+          </dd>
+        </div>
+        <div>
+          <dt>Compute time</dt>
+          <dd>about {duration(quote.compute_seconds)}</dd>
+        </div>
+        <div>
+          <dt>Credits</dt>
+          <dd>{quote.credits}</dd>
+        </div>
+      </dl>
+      <p className="hint">A render that fails is never charged.</p>
+    </section>
+  );
+}
+
+/** Load the quote for the render this state describes. */
+export function useQuote(state: WizardState) {
+  const body = videoBody(state);
+  const key = JSON.stringify(body);
+  return useAsync(() => quoteVideo(body), [key]);
+}
+
+interface Props {
+  state: WizardState;
+  template: Template | undefined;
+  kits: BrandKit[];
+  catalog: Catalog | null;
+  dispatch: Dispatch<Action>;
+}
+
+export function StepQuote({ state, template, kits, catalog, dispatch }: Props) {
+  const quote = useQuote(state);
+  return (
+    <div className="stack">
+      {quote.loading && !quote.data ? <Loading label="Working out the cost…" /> : null}
+      {quote.error ? (
+        <Alert>
+          {quote.error} <Button variant="ghost" onClick={quote.reload}>Try again</Button>
+        </Alert>
+      ) : null}
+      {quote.data ? <QuoteFacts quote={quote.data} state={state} /> : null}
+      <Summary state={state} template={template} kits={kits} catalog={catalog} dispatch={dispatch} />
+    </div>
+  );
+}
