@@ -43,7 +43,7 @@ export function BriefForm({ brief, errors, catalog, dispatch }: Props) {
         <Input label="Offer" value={brief.offer} error={errors["product.offer"]} placeholder="e.g. 20% off your first order" onChange={(e) => set({ offer: e.target.value })} />
         <Input label="Call to action" required value={brief.cta} error={errors["product.cta"]} hint="Up to 40 characters." onChange={(e) => set({ cta: e.target.value })} />
         <Input label="Price" value={brief.price} error={errors["product.price"]} placeholder="e.g. $29" onChange={(e) => set({ price: e.target.value })} />
-        <Select label="Tone" value={brief.tone} error={errors.tone} hint={tones.find((t) => t.id === brief.tone)?.description ?? undefined} options={tones.map((t) => ({ value: t.id, label: t.label }))} onChange={(e) => set({ tone: e.target.value })} />
+        <Select label="Tone" value={brief.tone} error={errors.tone} hint={tones.find((t) => t.id === brief.tone)?.description ?? (brief.tone ? undefined : "As set in the brand kit (friendly if it sets none).")} options={[{ value: "", label: "The brand kit's tone" }, ...tones.map((t) => ({ value: t.id, label: t.label }))]} onChange={(e) => set({ tone: e.target.value })} />
         <Select label="Language" value={brief.language} error={errors.language} options={languages(catalog)} onChange={(e) => set({ language: e.target.value })} />
       </div>
       <fieldset className="inline-choices" aria-describedby={errors.target_seconds ? "target-error" : undefined}>

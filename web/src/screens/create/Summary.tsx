@@ -21,7 +21,7 @@ function startText(s: WizardState, template: Template | undefined, kits: BrandKi
   const what =
     s.mode === "template"
       ? `Template “${template?.name ?? s.templateId}”`
-      : `${s.mode === "url" ? "Imported brief" : "Brief"} for ${s.brief.name || "your product"} (${s.brief.tone}, ${s.brief.target_seconds} seconds)`;
+      : `${s.mode === "url" ? "Imported brief" : "Brief"} for ${s.brief.name || "your product"} (${s.brief.tone || "brand kit's tone"}, ${s.brief.target_seconds} seconds)`;
   const kit = kits.find((k) => k.id === s.brandKitId);
   const media = [s.images.length ? plural(s.images.length, "image") : "", s.music ? "your music" : ""].filter(Boolean);
   return [what, kit ? `brand kit ${kit.name}` : "", media.length ? `with ${media.join(" and ")}` : ""].filter(Boolean).join("; ");

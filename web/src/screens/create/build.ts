@@ -45,7 +45,8 @@ export function formBrief(b: BriefFields): Json {
       cta: b.cta.trim(),
       price: b.price.trim(),
     },
-    tone: b.tone,
+    // Left out when unset, so the chosen brand kit's tone applies.
+    ...(b.tone ? { tone: b.tone } : {}),
     language: b.language,
     target_seconds: b.target_seconds,
   };

@@ -74,7 +74,7 @@ export const EMPTY_BRIEF: BriefFields = {
   offer: "",
   cta: "Shop now",
   price: "",
-  tone: "friendly",
+  tone: "", // empty: the brand kit's tone applies
   language: "en",
   target_seconds: 30,
 };
