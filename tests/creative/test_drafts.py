@@ -9,21 +9,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.briefs import serum
 from tests.platform import Member
 from ugc.cli.engines import JobLoader
 from ugc.pipeline.codec import script_from_json
 from ugc.pipeline.job_steps import StepBodies
 from ugc.pipeline.store import FileArtifactStore
 
-BRIEF: dict[str, Any] = {
-    "product": {
-        "name": "Glow Serum",
-        "description": "A vitamin C serum that brightens dull skin in two weeks.",
-        "benefits": ["Brighter skin in 14 days", "Fragrance free"],
-        "cta": "Shop now",
-    },
-    "target_seconds": 15,
-}
+BRIEF: dict[str, Any] = serum()
 URL = "/api/v1/scripts/draft"
 
 

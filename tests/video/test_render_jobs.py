@@ -12,22 +12,14 @@ from fastapi.testclient import TestClient
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy import select
 
+from tests.briefs import serum
 from tests.platform import Embedded, Member
 from ugc.models import VideoStep
 from ugc.ops import tracing
 
 pytestmark = pytest.mark.slow
 
-BRIEF: dict[str, Any] = {
-    "product": {
-        "name": "Glow Serum",
-        "description": "A vitamin C serum that brightens dull skin in two weeks.",
-        "benefits": ["Brighter skin in 14 days", "Fragrance free"],
-        "cta": "Shop now",
-    },
-    "target_seconds": 15,
-    "options": {"persona": "maya", "music_mood": "upbeat", "caption_style": "pop"},
-}
+BRIEF: dict[str, Any] = serum(persona="maya", music_mood="upbeat", caption_style="pop")
 
 
 def wait_for(

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.briefs import serum
 from tests.platform import Member
 from tests.video.test_render_jobs import download, wait_for
 from ugc.kit.ids import new_id
@@ -17,16 +18,7 @@ from ugc.runtime import Runtime
 
 pytestmark = pytest.mark.slow
 
-BRIEF: dict[str, Any] = {
-    "product": {
-        "name": "Glow Serum",
-        "description": "A vitamin C serum that brightens dull skin in two weeks.",
-        "benefits": ["Brighter skin in 14 days", "Fragrance free"],
-        "cta": "Shop now",
-    },
-    "target_seconds": 15,
-    "options": {"persona": "maya", "music_mood": "chill", "caption_style": "box"},
-}
+BRIEF: dict[str, Any] = serum(persona="maya", music_mood="chill", caption_style="box")
 NEW_HOOK = "Wait, you have not tried Glow Serum yet?"
 
 

@@ -14,22 +14,14 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.briefs import serum
 from tests.web.studio import ApiUser, Studio, add_role, api_user, check_a11y, shot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 RENDER_MS = 300_000  # a 15 s, two-aspect render takes 20-40 s here; leave room for a slow machine
 
-BRIEF: dict[str, Any] = {
-    "product": {
-        "name": "Glow Serum",
-        "description": "A vitamin C serum that brightens dull skin in two weeks.",
-        "benefits": ["Brighter skin in 14 days", "Fragrance free"],
-        "cta": "Shop now",
-    },
-    "target_seconds": 15,
-    "options": {"persona": "maya", "music_mood": "upbeat", "caption_style": "pop"},
-}
+BRIEF: dict[str, Any] = serum(persona="maya", music_mood="upbeat", caption_style="pop")
 
 
 @dataclass
