@@ -44,6 +44,11 @@ class VideoCreate(BaseModel):
     )
     template_id: str | None = None
     variables: dict[str, Any] = Field(default_factory=dict)
+    options: dict[str, Any] | None = Field(
+        default=None,
+        description="Creative options (persona, voice, scripts, ...) merged over the brief's own;"
+        " lets a template-based render keep its template_id.",
+    )
     brand_kit_id: str | None = Field(
         default=None, description="Defaults to the organisation's default kit."
     )

@@ -58,6 +58,8 @@ def resolve_brief(session: Session, org_id: str, body: VideoCreate) -> dict[str,
         from ugc.template.service import render_for_org
 
         brief = render_for_org(session, org_id, body.template_id or "", body.variables)
+    if body.options:  # the wizard's picks and edited scripts, over a template's own options
+        brief = {**brief, "options": {**(brief.get("options") or {}), **body.options}}
     return with_kit(session, org_id, brief, body.brand_kit_id)
 
 

@@ -3220,6 +3220,13 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
+             * Options
+             * @description Creative options (persona, voice, scripts, ...) merged over the brief's own; lets a template-based render keep its template_id.
+             */
+            options?: {
+                [key: string]: unknown;
+            } | null;
+            /**
              * Seed
              * @default 7
              */
