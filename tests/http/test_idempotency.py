@@ -118,3 +118,34 @@ def test_fifty_concurrent_sends_make_one_job(
     assert len({r.json()["id"] for r in responses}) == 1
     assert count_jobs(runtime) == 1
     assert sum(1 for n, _ in recorded.sent if n == "video.start") == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "secret_prefix"),
+    [
+        ("/api/v1/api-keys", {"name": "ci", "scopes": ["videos:read"]}, "ugc_"),
+        ("/api/v1/webhooks/endpoints", {"url": "https://hooks.example/ugc"}, "whsec_"),
+    ],
+)
+def test_secrets_shown_once_are_never_kept_for_replays(
+    client: TestClient,
+    owner: Member,
+    runtime: Runtime,
+    path: str,
+    body: dict[str, object],
+    secret_prefix: str,
+) -> None:
+    headers = {**owner.headers, "Idempotency-Key": f"secret-{path}"}
+    first = client.post(path, json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    assert first.headers["cache-control"] == "no-store"
+    again = client.post(path, json=body, headers=headers)
+    assert again.status_code == 409
+    assert "shown only once" in again.json()["detail"]
+    assert secret_prefix not in again.text
+    with runtime.sessions() as s:
+        stored = [str(r.response) for r in s.scalars(select(IdempotencyRecord))]
+    assert stored
+    assert not [r for r in stored if secret_prefix in r]
+    listed = client.get(path, headers=owner.headers).json()["items"]
+    assert len(listed) == 1  # the replay made no second key or endpoint

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
 from ugc.auth.principal import Principal
@@ -78,3 +78,12 @@ async def require_user(caller: Caller) -> Principal:
 
 
 User = Annotated[Principal, Depends(require_user)]
+
+
+def _no_store(response: Response) -> None:
+    """Mark the answer as holding a secret: no cache keeps it, nor does the idempotency store."""
+    response.headers["cache-control"] = "no-store"
+
+
+# On routes whose answer carries a secret or a token that is shown only once.
+NO_STORE = Depends(_no_store)

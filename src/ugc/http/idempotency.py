@@ -176,6 +176,9 @@ class Idempotency:
             if status >= 500:
                 s.delete(rec)
                 return
+            if _no_store(headers):
+                rec.status_code, rec.response = 409, SECRET_SHOWN
+                return
             kept = {
                 k.decode(): v.decode("latin-1")
                 for k, v in headers
@@ -183,6 +186,25 @@ class Idempotency:
             }
             rec.status_code = status
             rec.response = {"headers": kept, "body": body.decode("utf-8", "replace")}
+
+
+def _no_store(headers: list[Any]) -> bool:
+    """Return True when the answer holds a secret shown once (Cache-Control: no-store)."""
+    return any(k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in headers)
+
+
+# A replay must neither repeat the action nor show its secret again, so a secret's answer is
+# never kept: the key remembers only that the first request succeeded.
+SECRET_SHOWN = {
+    "headers": {"content-type": "application/problem+json"},
+    "body": problem_body(
+        409,
+        "conflict",
+        "a request with this Idempotency-Key already succeeded; its answer held a secret,"
+        " which is shown only once",
+        None,
+    ).decode(),
+}
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -22,10 +22,13 @@ SECURITY_HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-# The studio's own scripts and styles only; media and API from this origin (and blob URLs).
+# The studio's own scripts only (no inline script: that keeps injected code away from the
+# session). Media, and the QA reports and scripts the results page reads, may come from blob
+# storage's signed https URLs; React's style attributes need inline styles.
 CSP = (
     b"default-src 'self'; img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
-    b"connect-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+    b"connect-src 'self' https:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+    b"base-uri 'self'; form-action 'self'; object-src 'none'"
 )
 access = structlog.get_logger("ugc.access")
 _REQ_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")

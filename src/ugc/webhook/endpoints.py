@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from ugc.auth.principal import Principal
-from ugc.http.deps import Db, Require, Rt
+from ugc.http.deps import NO_STORE, Db, Require, Rt
 from ugc.webhook import service
 from ugc.webhook.schemas import (
     DeliveryDetail,
@@ -36,7 +36,10 @@ def _ip(request: Request) -> str | None:
 
 
 @router.post(
-    "/endpoints", status_code=201, summary="Create a webhook endpoint (the secret is shown once)"
+    "/endpoints",
+    status_code=201,
+    summary="Create a webhook endpoint (the secret is shown once)",
+    dependencies=[NO_STORE],
 )
 def create_endpoint(
     body: EndpointCreate,
@@ -90,6 +93,7 @@ def delete_endpoint(endpoint_id: str, request: Request, session: Db, caller: Wri
 @router.post(
     "/endpoints/{endpoint_id}/rotate-secret",
     summary="Replace the signing secret (the new one is shown once)",
+    dependencies=[NO_STORE],
 )
 def rotate_secret(
     endpoint_id: str, request: Request, response: Response, session: Db, runtime: Rt, caller: Writer

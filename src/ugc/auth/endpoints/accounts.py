@@ -23,7 +23,7 @@ from ugc.auth.schemas.accounts import (
     UserOut,
 )
 from ugc.auth.service import accounts, login, mfa, sessions
-from ugc.http.deps import Db, Rt, User
+from ugc.http.deps import NO_STORE, Db, Rt, User
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -62,7 +62,7 @@ def resend(body: EmailIn, db: Db, rt: Rt) -> AcceptedOut:
     return AcceptedOut(detail="if the address has an unverified account, a link is on its way")
 
 
-@router.post("/login", summary="Sign in with e-mail and password")
+@router.post("/login", summary="Sign in with e-mail and password", dependencies=[NO_STORE])
 def sign_in(body: LoginIn, request: Request, db: Db, rt: Rt) -> TokensOut | MfaChallengeOut:
     """Return tokens, or an MFA challenge to finish with POST /auth/login/mfa."""
     found = login.login(db, rt, body.email, body.password, _ip(request))
@@ -71,14 +71,16 @@ def sign_in(body: LoginIn, request: Request, db: Db, rt: Rt) -> TokensOut | MfaC
     return _tokens(found)
 
 
-@router.post("/login/mfa", summary="Finish signing in with a second factor")
+@router.post(
+    "/login/mfa", summary="Finish signing in with a second factor", dependencies=[NO_STORE]
+)
 def sign_in_mfa(body: MfaLoginIn, request: Request, db: Db, rt: Rt) -> TokensOut:
     """Trade the MFA token and a TOTP or recovery code for tokens."""
     found = login.login_mfa(db, rt, body.mfa_token, body.code, body.recovery_code, _ip(request))
     return _tokens(found)
 
 
-@router.post("/refresh", summary="Rotate a refresh token")
+@router.post("/refresh", summary="Rotate a refresh token", dependencies=[NO_STORE])
 def refresh(body: RefreshIn, request: Request, db: Db, rt: Rt) -> TokensOut:
     """Trade a refresh token for new tokens; reusing an old one ends the whole session."""
     return _tokens(sessions.refresh(db, rt, body.refresh_token, _ip(request)))
@@ -111,14 +113,14 @@ def me(user: User, db: Db) -> MeOut:
     return MeOut.of_profile(accounts.profile(db, user.subject))
 
 
-@router.post("/mfa/enroll", summary="Start turning on two-factor sign-in")
+@router.post("/mfa/enroll", summary="Start turning on two-factor sign-in", dependencies=[NO_STORE])
 def mfa_enroll(user: User, db: Db, rt: Rt) -> MfaEnrollOut:
     """Return a new TOTP secret; it is used only after POST /auth/mfa/verify."""
     found = mfa.enroll(db, rt, user.subject)
     return MfaEnrollOut(secret=found.secret, otpauth_uri=found.otpauth_uri)
 
 
-@router.post("/mfa/verify", summary="Turn on two-factor sign-in")
+@router.post("/mfa/verify", summary="Turn on two-factor sign-in", dependencies=[NO_STORE])
 def mfa_verify(body: MfaCodeIn, request: Request, user: User, db: Db, rt: Rt) -> RecoveryCodesOut:
     """Prove the enrolment with a code; return one-time recovery codes (shown once)."""
     codes = mfa.enable(db, rt, user.subject, body.code, _ip(request))

@@ -26,14 +26,14 @@ from ugc.auth.schemas.credentials import (
     OAuthTokenOut,
 )
 from ugc.auth.service import clients, keys
-from ugc.http.deps import Db, Require, Rt
+from ugc.http.deps import NO_STORE, Db, Require, Rt
 
 router = APIRouter()
 KeysRead = Annotated[Principal, Depends(Require("keys:read"))]
 KeysWrite = Annotated[Principal, Depends(Require("keys:write"))]
 Limit = Annotated[int, Query(ge=1, le=100)]
 FormField = Annotated[str | None, Form()]
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+TOKEN_HEADERS = {"Cache-Control": "no-store", "Pragma": "no-cache"}  # RFC 6749 5.1
 
 
 def _ip(request: Request) -> str | None:
@@ -41,7 +41,13 @@ def _ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-@router.post("/api-keys", status_code=201, tags=["api-keys"], summary="Create an API key")
+@router.post(
+    "/api-keys",
+    status_code=201,
+    tags=["api-keys"],
+    summary="Create an API key",
+    dependencies=[NO_STORE],
+)
 def create_key(body: ApiKeyIn, request: Request, caller: KeysWrite, db: Db) -> ApiKeyCreatedOut:
     """Create a scoped key; the full key is in this response only."""
     found = keys.create_key(db, caller, body.name, body.scopes, body.expires_at, _ip(request))
@@ -73,7 +79,13 @@ def revoke_key(key_id: str, request: Request, caller: KeysWrite, db: Db) -> None
     keys.revoke_key(db, caller, key_id, _ip(request))
 
 
-@router.post("/oauth-clients", status_code=201, tags=["oauth"], summary="Register an OAuth2 client")
+@router.post(
+    "/oauth-clients",
+    status_code=201,
+    tags=["oauth"],
+    summary="Register an OAuth2 client",
+    dependencies=[NO_STORE],
+)
 def create_client(body: ClientIn, request: Request, caller: KeysWrite, db: Db) -> ClientCreatedOut:
     """Register a client-credentials client; the secret is in this response only."""
     found = clients.create_client(db, caller, body.name, body.scopes, _ip(request))
@@ -140,7 +152,7 @@ def token(
         cid, secret = _client_credentials(request, client_id, client_secret)
         found = clients.grant_client_credentials(db, rt, grant_type, cid, secret, scope)
     except OAuthError as exc:
-        headers = dict(NO_STORE)
+        headers = dict(TOKEN_HEADERS)
         if exc.status == 401:
             headers["WWW-Authenticate"] = 'Basic realm="ugc"'
         body = OAuthErrorOut(error=exc.code, error_description=exc.message)
@@ -148,7 +160,7 @@ def token(
     out = OAuthTokenOut(
         access_token=found.access_token, expires_in=found.expires_in, scope=found.scope
     )
-    return JSONResponse(out.model_dump(), headers=NO_STORE)
+    return JSONResponse(out.model_dump(), headers=TOKEN_HEADERS)
 
 
 def _client_credentials(
