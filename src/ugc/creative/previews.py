@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import threading
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,13 +67,24 @@ def preview(store: FileArtifactStore, kind: str, item_id: str, engines: Engines)
     """Return an item's preview from the cache, making and storing it on the first call."""
     r = recipe(kind, item_id, engines)
     key = content_key("preview", kind, item_id, r.version)
-    hit = store.get_step(key)
-    if hit is not None:
-        return Preview(store.path(hit["output"]["file"]).read_bytes(), r.media_type, key)
-    body = r.make()
-    file = store.put_bytes(body, ".png" if r.media_type == PNG else ".wav")
-    store.put_step(key, {"output": {"file": file}, "artifacts": [file], "step": "preview"})
+    with _lock_for(key):  # many first views of one item make it once, not once each
+        hit = store.get_step(key)
+        if hit is not None:
+            return Preview(store.path(hit["output"]["file"]).read_bytes(), r.media_type, key)
+        body = r.make()
+        file = store.put_bytes(body, ".png" if r.media_type == PNG else ".wav")
+        store.put_step(key, {"output": {"file": file}, "artifacts": [file], "step": "preview"})
     return Preview(body, r.media_type, key)
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(key: str) -> threading.Lock:
+    """Return the lock of one preview key (the set of keys is bounded by the catalog)."""
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(key, threading.Lock())
 
 
 def recipe(kind: str, item_id: str, engines: Engines) -> Recipe:
