@@ -41,10 +41,12 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
   return { data, error, loading, reload };
 }
 
-/** Wrap an action: busy while it runs, its error as a message. */
-export function useAction<A extends unknown[]>(run: (...args: A) => Promise<void>) {
+/** Wrap an action: busy while it runs, its error as `describe` words it (null while there is none). */
+export function useActionAs<A extends unknown[], E>(run: (...args: A) => Promise<void>, describe: (e: unknown) => E) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<E | null>(null);
+  const words = useRef(describe);
+  words.current = describe;
   const go = useCallback(
     async (...args: A) => {
       setBusy(true);
@@ -52,7 +54,7 @@ export function useAction<A extends unknown[]>(run: (...args: A) => Promise<void
       try {
         await run(...args);
       } catch (e) {
-        setError(messageOf(e));
+        setError(words.current(e));
       } finally {
         setBusy(false);
       }
@@ -60,4 +62,9 @@ export function useAction<A extends unknown[]>(run: (...args: A) => Promise<void
     [run],
   );
   return { busy, error, setError, run: go };
+}
+
+/** Wrap an action: busy while it runs, its error as a message. */
+export function useAction<A extends unknown[]>(run: (...args: A) => Promise<void>) {
+  return useActionAs(run, messageOf);
 }

@@ -6,11 +6,18 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
 export function Button({
   variant = "primary",
   busy = false,
+  className,
   children,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
   return (
-    <button type="button" className={`btn btn-${variant}`} aria-busy={busy || undefined} disabled={busy || rest.disabled} {...rest}>
+    <button
+      type="button"
+      className={className ? `btn btn-${variant} ${className}` : `btn btn-${variant}`}
+      aria-busy={busy || undefined}
+      disabled={busy || rest.disabled}
+      {...rest}
+    >
       {busy ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
     </button>
@@ -21,65 +28,79 @@ interface FieldProps {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /** Mark the field required with a visible "*"; the form checks it itself (no browser check). */
+  mark?: boolean | undefined;
+  /** Leave the error unannounced, where the form sums its errors up in an alert of its own. */
+  quiet?: boolean | undefined;
 }
 
-function Described({ id, error, hint }: { id: string; error?: string | undefined; hint?: ReactNode }) {
+/** The visible "required" mark (screen readers hear aria-required instead). */
+export function Req({ on }: { on?: boolean | undefined }) {
+  return on ? <span className="req" aria-hidden="true"> *</span> : null;
+}
+
+/** A field's hint and error, referenced by `describedBy`. */
+export function Described({ id, error, hint, quiet }: { id: string; error?: string | undefined; hint?: ReactNode; quiet?: boolean | undefined }) {
   return (
     <>
       {hint ? <span id={`${id}-hint`} className="hint">{hint}</span> : null}
-      {error ? <span id={`${id}-error`} className="field-error" role="alert">{error}</span> : null}
+      {error ? <span id={`${id}-error`} className="field-error" role={quiet ? undefined : "alert"}>{error}</span> : null}
     </>
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
+export function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return ids || undefined;
 }
 
-export function TextField({ label, error, hint, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+interface ControlAria {
+  id: string;
+  "aria-required": boolean | undefined;
+  "aria-invalid": boolean | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** The label, control and notes every field shares; `control` draws the input itself. */
+function Field({ label, error, hint, mark, quiet, control }: FieldProps & { control: (aria: ControlAria) => ReactNode }) {
   const id = useId();
+  const aria = { id, "aria-required": mark || undefined, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, error, hint) };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...rest} />
-      <Described id={id} error={error} hint={hint} />
+      <label htmlFor={id}>
+        {label}
+        <Req on={mark} />
+      </label>
+      {control(aria)}
+      <Described id={id} error={error} hint={hint} quiet={quiet} />
     </div>
   );
 }
 
-export function TextArea({ label, error, hint, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...rest} />
-      <Described id={id} error={error} hint={hint} />
-    </div>
-  );
+export function TextField({ label, error, hint, mark, quiet, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} error={error} hint={hint} mark={mark} quiet={quiet} control={(aria) => <input {...aria} {...rest} />} />;
 }
 
-export function SelectField({
-  label,
-  error,
-  hint,
-  options,
-  ...rest
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...rest}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Described id={id} error={error} hint={hint} />
-    </div>
+export function TextArea({ label, error, hint, mark, quiet, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field label={label} error={error} hint={hint} mark={mark} quiet={quiet} control={(aria) => <textarea {...aria} {...rest} />} />;
+}
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField({ label, error, hint, mark, quiet, options, ...rest }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
+  const control = (aria: ControlAria) => (
+    <select {...aria} {...rest}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
+  return <Field label={label} error={error} hint={hint} mark={mark} quiet={quiet} control={control} />;
 }
 
 export function Alert({ kind = "error", children }: { kind?: "error" | "success" | "info"; children: ReactNode }) {
@@ -87,6 +108,18 @@ export function Alert({ kind = "error", children }: { kind?: "error" | "success"
     <div className={`alert alert-${kind}`} role={kind === "error" ? "alert" : "status"}>
       {children}
     </div>
+  );
+}
+
+/** An error with a "Try again" button beside it. */
+export function RetryAlert({ children, onRetry }: { children: ReactNode; onRetry: () => void }) {
+  return (
+    <Alert>
+      {children}{" "}
+      <Button variant="ghost" onClick={onRetry}>
+        Try again
+      </Button>
+    </Alert>
   );
 }
 

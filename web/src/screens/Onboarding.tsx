@@ -1,13 +1,14 @@
 // "Create your organisation": the first step for a new account (and "+ New organisation…" in
 // the switcher). The new organisation becomes the current one and the studio opens on the
 // library, whose empty state leads on to the first video; brand kits are one click away.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { api, unwrap } from "../api/client";
 import { tokens } from "../api/tokens";
 import { useSession } from "../auth/session";
-import { Alert, Button, Card, Page, TextField } from "../components/ui";
+import { SubmitForm } from "../components/SubmitForm";
+import { Card, Page, TextField } from "../components/ui";
 import "./auth/auth.css";
 import { useSubmit } from "./auth/forms";
 
@@ -24,11 +25,11 @@ export default function Onboarding() {
     await reload();
     navigate("/videos", { replace: true });
   }, ["name"]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void create.submit();
-  };
+  const cancel = first ? null : (
+    <Link className="btn btn-ghost" to="/videos">
+      Cancel
+    </Link>
+  );
 
   return (
     <Page title={first ? "Create your organisation" : "New organisation"}>
@@ -37,8 +38,7 @@ export default function Onboarding() {
           {first ? `Welcome${me?.name ? `, ${me.name}` : ""}! ` : ""}
           An organisation holds your brand kits, videos and team. Agencies often make one per client.
         </p>
-        {create.errors.message ? <Alert>{create.errors.message}</Alert> : null}
-        <form onSubmit={onSubmit} className="narrow-form">
+        <SubmitForm onSubmit={create.submit} busy={create.busy} error={create.errors.message} submit="Create organisation" extra={cancel} className="narrow-form">
           <TextField
             label="Organisation name"
             autoComplete="organization"
@@ -49,17 +49,7 @@ export default function Onboarding() {
             error={create.errors.fields.name}
             onChange={(e) => setName(e.target.value)}
           />
-          <div className="row">
-            <Button type="submit" busy={create.busy}>
-              Create organisation
-            </Button>
-            {first ? null : (
-              <Link className="btn btn-ghost" to="/videos">
-                Cancel
-              </Link>
-            )}
-          </div>
-        </form>
+        </SubmitForm>
         {first ? (
           <p className="muted">Joining a team instead? Open the invitation link from your e-mail.</p>
         ) : null}

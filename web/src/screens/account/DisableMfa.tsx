@@ -1,9 +1,10 @@
 // Turning two-factor sign-in off: proven with a current code or one of the recovery codes.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Button, TextField } from "../../components/ui";
 import { useSubmit } from "../auth/forms";
 
 const WRONG = "That code didn't work. Enter the code your app shows now, or an unused recovery code.";
@@ -39,14 +40,18 @@ export function DisableMfa({ onDisabled }: { onDisabled: () => Promise<void> }) 
       </Button>
     );
   }
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void disable.submit();
-  };
   return (
-    <form onSubmit={onSubmit} className="narrow-form">
-      <p>Turning it off makes your account easier to break into. To confirm it's you, enter a code.</p>
-      {disable.errors.message ? <Alert>{disable.errors.message}</Alert> : null}
+    <SubmitForm
+      onSubmit={disable.submit}
+      busy={disable.busy}
+      error={disable.errors.message}
+      lead={<p>Turning it off makes your account easier to break into. To confirm it's you, enter a code.</p>}
+      variant="danger"
+      submit="Turn off"
+      onCancel={() => setOpen(false)}
+      cancelLabel="Keep it on"
+      className="narrow-form"
+    >
       <TextField
         label="Authenticator code or recovery code"
         autoComplete="one-time-code"
@@ -58,14 +63,6 @@ export function DisableMfa({ onDisabled }: { onDisabled: () => Promise<void> }) 
         error={disable.errors.fields.value}
         onChange={(e) => setValue(e.target.value)}
       />
-      <div className="row">
-        <Button type="submit" variant="danger" busy={disable.busy}>
-          Turn off
-        </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>
-          Keep it on
-        </Button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,9 +1,11 @@
 // Turning two-factor sign-in on: scan the QR code (or type the key), then prove it with a code.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { api, unwrap, type Schemas } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { TextField } from "../../components/ui";
+import { CodeField } from "../auth/fields";
 import { useSubmit } from "../auth/forms";
 import { QrCode } from "./QrCode";
 
@@ -28,11 +30,6 @@ export function Enrol({ enrolment, onEnabled, onCancel }: Props) {
     }
   }, ["code"]);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void confirm.submit();
-  };
-
   return (
     <div className="enrol">
       <ol className="enrol-steps">
@@ -48,29 +45,16 @@ export function Enrol({ enrolment, onEnabled, onCancel }: Props) {
         </li>
         <li>
           <h3>Enter the code from the app</h3>
-          {confirm.errors.message ? <Alert>{confirm.errors.message}</Alert> : null}
-          <form onSubmit={onSubmit} className="narrow-form">
-            <TextField
-              label="6-digit code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]{6,7}"
-              maxLength={7}
-              required
-              className="otp-input"
-              value={code}
-              error={confirm.errors.fields.code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-            <div className="row">
-              <Button type="submit" busy={confirm.busy}>
-                Turn on two-factor sign-in
-              </Button>
-              <Button variant="ghost" onClick={onCancel}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          <SubmitForm
+            onSubmit={confirm.submit}
+            busy={confirm.busy}
+            error={confirm.errors.message}
+            submit="Turn on two-factor sign-in"
+            onCancel={onCancel}
+            className="narrow-form"
+          >
+            <CodeField value={code} error={confirm.errors.fields.code} onChange={(e) => setCode(e.target.value)} />
+          </SubmitForm>
         </li>
       </ol>
     </div>

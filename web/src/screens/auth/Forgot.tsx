@@ -1,12 +1,14 @@
 // "Forgot password?": ask for a reset link. The answer is the same whether or not the
 // address has an account, so nobody can probe which addresses are registered.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 
 import { api, unwrap } from "../../api/client";
 import { AuthFrame } from "../../components/Layout";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Alert } from "../../components/ui";
 import "./auth.css";
+import { EmailField } from "./fields";
 import { useSubmit } from "./forms";
 
 export default function Forgot() {
@@ -17,11 +19,6 @@ export default function Forgot() {
     await unwrap(api.POST("/api/v1/auth/password/forgot", { body: { email: email.trim() } }));
     setSent(email.trim());
   }, ["email"]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void ask.submit();
-  };
 
   if (sent) {
     return (
@@ -44,21 +41,9 @@ export default function Forgot() {
   return (
     <AuthFrame title="Reset your password">
       <p>Enter the e-mail address you sign in with and we'll send you a link to choose a new password.</p>
-      {ask.errors.message ? <Alert>{ask.errors.message}</Alert> : null}
-      <form onSubmit={onSubmit}>
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          error={ask.errors.fields.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <Button type="submit" busy={ask.busy} className="btn btn-primary auth-submit">
-          Send reset link
-        </Button>
-      </form>
+      <SubmitForm onSubmit={ask.submit} busy={ask.busy} error={ask.errors.message} submit="Send reset link" wide>
+        <EmailField value={email} error={ask.errors.fields.email} onChange={(e) => setEmail(e.target.value)} />
+      </SubmitForm>
       <div className="auth-links">
         <Link to="/signin">Back to sign in</Link>
       </div>

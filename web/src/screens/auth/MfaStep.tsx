@@ -1,9 +1,11 @@
 // The second step of a sign-in: a 6-digit code from the authenticator app, or a recovery code.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { api, unwrap, type Schemas } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { TextField } from "../../components/ui";
+import { CodeField } from "./fields";
 import { useSubmit } from "./forms";
 
 interface Props {
@@ -34,11 +36,6 @@ export function MfaStep({ mfaToken, onDone, onRestart }: Props) {
     }
   }, []);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void verify.submit();
-  };
-
   return (
     <>
       <p>
@@ -46,8 +43,7 @@ export function MfaStep({ mfaToken, onDone, onRestart }: Props) {
           ? "Enter one of the recovery codes you saved when you turned on two-factor sign-in."
           : "Open your authenticator app and enter the 6-digit code for UGC Creator Studio."}
       </p>
-      {verify.errors.message ? <Alert>{verify.errors.message}</Alert> : null}
-      <form onSubmit={onSubmit}>
+      <SubmitForm onSubmit={verify.submit} busy={verify.busy} error={verify.errors.message} submit="Verify" wide>
         {recovery ? (
           <TextField
             key="recovery"
@@ -62,24 +58,9 @@ export function MfaStep({ mfaToken, onDone, onRestart }: Props) {
             onChange={(e) => setCode(e.target.value)}
           />
         ) : (
-          <TextField
-            key="totp"
-            label="6-digit code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]{6,7}"
-            maxLength={7}
-            required
-            autoFocus
-            className="otp-input"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
+          <CodeField key="totp" autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
         )}
-        <Button type="submit" busy={verify.busy} className="btn btn-primary auth-submit">
-          Verify
-        </Button>
-      </form>
+      </SubmitForm>
       <div className="auth-links">
         <button
           type="button"

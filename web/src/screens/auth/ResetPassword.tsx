@@ -1,15 +1,17 @@
 // /reset-password?token=… : choose a new password (twice). The API signs the account out
 // everywhere, so this browser signs out too, then offers to sign in.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { useSession } from "../../auth/session";
 import { AuthFrame } from "../../components/Layout";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Alert } from "../../components/ui";
 import "./auth.css";
-import { PASSWORD_RULES, useSubmit } from "./forms";
+import { PasswordField } from "./fields";
+import { useSubmit } from "./forms";
 
 function BadLink() {
   return (
@@ -42,6 +44,10 @@ export default function ResetPassword() {
   const [state, setState] = useState<"form" | "done" | "bad">(token ? "form" : "bad");
 
   const reset = useSubmit(async () => {
+    if (password !== again) {
+      reset.fail(null, { again: "The two passwords don't match." });
+      return;
+    }
     try {
       await unwrap(api.POST("/api/v1/auth/password/reset", { body: { token, password } }));
     } catch (e) {
@@ -55,42 +61,15 @@ export default function ResetPassword() {
     setState("done");
   }, ["password"]);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (password !== again) reset.fail(null, { again: "The two passwords don't match." });
-    else void reset.submit();
-  };
-
   if (state === "bad") return <BadLink />;
   if (state === "done") return <Done />;
   const { fields, message } = reset.errors;
   return (
     <AuthFrame title="Choose a new password">
-      {message ? <Alert>{message}</Alert> : null}
-      <form onSubmit={onSubmit}>
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_RULES}
-          value={password}
-          error={fields.password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <TextField
-          label="Repeat the new password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={again}
-          error={fields.again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-        <Button type="submit" busy={reset.busy} className="btn btn-primary auth-submit">
-          Save new password
-        </Button>
-      </form>
+      <SubmitForm onSubmit={reset.submit} busy={reset.busy} error={message} submit="Save new password" wide>
+        <PasswordField label="New password" fresh value={password} error={fields.password} onChange={(e) => setPassword(e.target.value)} />
+        <PasswordField label="Repeat the new password" autoComplete="new-password" value={again} error={fields.again} onChange={(e) => setAgain(e.target.value)} />
+      </SubmitForm>
     </AuthFrame>
   );
 }

@@ -1,18 +1,30 @@
 // Sign in with e-mail and password; a second step asks for the authenticator code when
 // two-factor sign-in is on. Afterwards go to ?next= (same-site paths only) or the library.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { api, unwrap, type Schemas } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { AuthFrame } from "../../components/Layout";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Alert } from "../../components/ui";
 import "./auth.css";
+import { EmailField, PasswordField } from "./fields";
 import { problemCode, safeNext, useSubmit } from "./forms";
 import { MfaStep } from "./MfaStep";
 import { ResendVerification } from "./ResendVerification";
 
 type Login = Schemas["TokensOut"] | Schemas["MfaChallengeOut"];
+
+/** In place of the error when the address is not confirmed yet: how to, and a fresh link. */
+function Unverified({ email }: { email: string }) {
+  return (
+    <Alert kind="info">
+      <p className="auth-tight">Please confirm your e-mail address first: open the link we e-mailed to {email}.</p>
+      <ResendVerification email={email} />
+    </Alert>
+  );
+}
 
 export default function SignIn() {
   const [params] = useSearchParams();
@@ -59,42 +71,13 @@ export default function SignIn() {
     );
   }
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void login.submit();
-  };
-
   return (
     <AuthFrame title="Sign in">
       {notice ? <Alert kind="info">{notice}</Alert> : null}
-      {login.errors.message && !unverified ? <Alert>{login.errors.message}</Alert> : null}
-      {unverified ? (
-        <Alert kind="info">
-          <p className="auth-tight">Please confirm your e-mail address first: open the link we e-mailed to {email}.</p>
-          <ResendVerification email={email} />
-        </Alert>
-      ) : null}
-      <form onSubmit={onSubmit}>
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <Button type="submit" busy={login.busy} className="btn btn-primary auth-submit">
-          Sign in
-        </Button>
-      </form>
+      <SubmitForm onSubmit={login.submit} busy={login.busy} error={login.errors.message} alert={unverified ? <Unverified email={email} /> : undefined} submit="Sign in" wide>
+        <EmailField autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <PasswordField value={password} onChange={(e) => setPassword(e.target.value)} />
+      </SubmitForm>
       <div className="auth-links">
         <Link to="/forgot">Forgot password?</Link>
         <Link to={params.get("next") ? `/signup?next=${encodeURIComponent(next)}` : "/signup"}>Create an account</Link>

@@ -1,12 +1,14 @@
 // Create an account (name, e-mail, password), then "check your inbox" with "send it again".
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { api, unwrap } from "../../api/client";
 import { AuthFrame } from "../../components/Layout";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Alert, TextField } from "../../components/ui";
 import "./auth.css";
-import { afterVerify, PASSWORD_RULES, safeNext, signInPath, useSubmit } from "./forms";
+import { EmailField, PasswordField } from "./fields";
+import { afterVerify, safeNext, signInPath, useSubmit } from "./forms";
 import { ResendVerification } from "./ResendVerification";
 
 const FIELDS = ["name", "email", "password"] as const;
@@ -26,6 +28,21 @@ function CheckInbox({ email, next }: { email: string; next: string | null }) {
   );
 }
 
+/** The error, with the way to sign in when the address already has an account. */
+function Taken({ message, next }: { message: string; next: string | null }) {
+  return (
+    <Alert>
+      {message}
+      {/already exists/i.test(message) ? (
+        <>
+          {" "}
+          <Link to={signInPath(next)}>Sign in</Link> or <Link to="/forgot">reset your password</Link>.
+        </>
+      ) : null}
+    </Alert>
+  );
+}
+
 export default function SignUp() {
   const [params] = useSearchParams();
   const next = params.get("next") ? safeNext(params.get("next")) : null;
@@ -42,50 +59,15 @@ export default function SignUp() {
 
   if (sentTo) return <CheckInbox email={sentTo} next={next} />;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void signup.submit();
-  };
   const { fields, message } = signup.errors;
 
   return (
     <AuthFrame title="Create your account">
-      {message ? (
-        <Alert>
-          {message}
-          {/already exists/i.test(message) ? (
-            <>
-              {" "}
-              <Link to={signInPath(next)}>Sign in</Link> or <Link to="/forgot">reset your password</Link>.
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
-      <form onSubmit={onSubmit}>
+      <SubmitForm onSubmit={signup.submit} busy={signup.busy} alert={message ? <Taken message={message} next={next} /> : null} submit="Create account" wide>
         <TextField label="Your name" autoComplete="name" value={name} error={fields.name} onChange={(e) => setName(e.target.value)} />
-        <TextField
-          label="Work email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          error={fields.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_RULES}
-          value={password}
-          error={fields.password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <Button type="submit" busy={signup.busy} className="btn btn-primary auth-submit">
-          Create account
-        </Button>
-      </form>
+        <EmailField label="Work email" value={email} error={fields.email} onChange={(e) => setEmail(e.target.value)} />
+        <PasswordField fresh value={password} error={fields.password} onChange={(e) => setPassword(e.target.value)} />
+      </SubmitForm>
       <div className="auth-links">
         <span>
           Already have an account? <Link to={signInPath(next)}>Sign in</Link>

@@ -1,14 +1,16 @@
 // /verify?token=… (the link in the sign-up e-mail): confirm the address, then sign in
 // (or carry on when already signed in). A bad or old link offers a fresh one.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { api, unwrap } from "../../api/client";
 import { ApiError, messageOf } from "../../api/problem";
 import { useSession } from "../../auth/session";
 import { AuthFrame } from "../../components/Layout";
-import { Alert, Button, Loading, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Alert, Loading } from "../../components/ui";
 import "./auth.css";
+import { EmailField } from "./fields";
 import { afterVerify, signInPath, useSubmit } from "./forms";
 
 type State = { kind: "working" } | { kind: "done"; email: string } | { kind: "bad"; message: string };
@@ -43,10 +45,6 @@ function BadLink({ message }: { message: string }) {
     await unwrap(api.POST("/api/v1/auth/verify/resend", { body: { email: email.trim() } }));
     setSent(email.trim());
   }, ["email"]);
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void resend.submit();
-  };
   return (
     <AuthFrame title="We couldn't confirm your address">
       <Alert>{message}</Alert>
@@ -56,21 +54,9 @@ function BadLink({ message }: { message: string }) {
       {sent ? (
         <Alert kind="success">If {sent} has an account waiting for confirmation, a new link is on its way.</Alert>
       ) : null}
-      {resend.errors.message ? <Alert>{resend.errors.message}</Alert> : null}
-      <form onSubmit={onSubmit}>
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          error={resend.errors.fields.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <Button type="submit" variant="secondary" busy={resend.busy}>
-          Send a new link
-        </Button>
-      </form>
+      <SubmitForm onSubmit={resend.submit} busy={resend.busy} error={resend.errors.message} variant="secondary" submit="Send a new link">
+        <EmailField value={email} error={resend.errors.fields.email} onChange={(e) => setEmail(e.target.value)} />
+      </SubmitForm>
     </AuthFrame>
   );
 }

@@ -1,8 +1,9 @@
 // Shared form plumbing for the account screens: safe return paths and API errors split
 // into messages next to their fields and one message for the rest.
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 
 import { ApiError, messageOf, type ProblemBody } from "../../api/problem";
+import { useActionAs } from "../../components/hooks";
 
 const NEXT_KEY = "ugc.after-verify";
 
@@ -64,24 +65,7 @@ const NONE: FormErrors = { fields: {}, message: null };
 
 /** Run a form's action: busy while it runs; on failure its errors split by field. */
 export function useSubmit<A extends unknown[]>(action: (...args: A) => Promise<void>, known: readonly string[]) {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NONE);
-  const submit = useCallback(
-    async (...args: A) => {
-      setBusy(true);
-      setErrors(NONE);
-      try {
-        await action(...args);
-      } catch (e) {
-        setErrors(splitErrors(e, known));
-      } finally {
-        setBusy(false);
-      }
-    },
-    // `known` is a constant list per form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [action],
-  );
-  const fail = useCallback((message: string | null, fields: Record<string, string> = {}) => setErrors({ fields, message }), []);
-  return { busy, errors, submit, fail };
+  const { busy, error, setError, run } = useActionAs(action, (e) => splitErrors(e, known));
+  const fail = useCallback((message: string | null, fields: Record<string, string> = {}) => setError({ fields, message }), [setError]);
+  return { busy, errors: error ?? NONE, submit: run, fail };
 }

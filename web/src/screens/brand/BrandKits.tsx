@@ -6,7 +6,7 @@ import { api, unwrap } from "../../api/client";
 import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/session";
 import { useAsync } from "../../components/hooks";
-import { Alert, Badge, Button, Empty, Loading, Page } from "../../components/ui";
+import { Alert, Badge, Button, Empty, Loading, Page, RetryAlert } from "../../components/ui";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import type { Kit } from "./kit";
 import { Swatches } from "./KitSummary";
@@ -86,12 +86,7 @@ export default function BrandKits() {
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {creating ? <NewKitForm onCancel={() => setCreating(false)} /> : null}
       {kits.error ? (
-        <Alert>
-          {kits.error}{" "}
-          <Button variant="ghost" onClick={kits.reload}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert onRetry={kits.reload}>{kits.error}</RetryAlert>
       ) : null}
       {kits.loading && !kits.data ? <Loading label="Loading brand kits…" /> : null}
       {kits.data && !items.length && !creating ? (

@@ -1,10 +1,11 @@
 // Name a new brand kit, create it, and open it in the editor.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 
 import { api, unwrap } from "../../api/client";
 import { ApiError, messageOf } from "../../api/problem";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { TextField } from "../../components/ui";
 
 export function NewKitForm({ onCancel, titled = true }: { onCancel?: () => void; titled?: boolean }) {
   const navigate = useNavigate();
@@ -13,8 +14,7 @@ export function NewKitForm({ onCancel, titled = true }: { onCancel?: () => void;
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!name.trim()) {
       setFieldError("Give the kit a name, e.g. your brand or product line.");
       return;
@@ -33,20 +33,17 @@ export function NewKitForm({ onCancel, titled = true }: { onCancel?: () => void;
   };
 
   return (
-    <form className="card new-kit" onSubmit={(e) => void submit(e)} noValidate>
-      {titled ? <h2>New brand kit</h2> : null}
-      {error ? <Alert>{error}</Alert> : null}
+    <SubmitForm
+      className="card new-kit"
+      noValidate
+      lead={titled ? <h2>New brand kit</h2> : null}
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      submit="Create and edit"
+      onCancel={onCancel}
+    >
       <TextField label="Kit name" autoFocus maxLength={200} value={name} error={fieldError} onChange={(e) => setName(e.target.value)} />
-      <div className="row">
-        <Button type="submit" busy={busy}>
-          Create and edit
-        </Button>
-        {onCancel ? (
-          <Button variant="ghost" onClick={onCancel}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, type Dispatch } from "react";
 import { Link } from "react-router";
 
 import type { Async } from "../../components/hooks";
-import { Alert, Button, Loading } from "../../components/ui";
+import { Loading, RetryAlert } from "../../components/ui";
 import type { BrandKit } from "./calls";
 import { Select } from "./fields";
 import type { Action } from "./state";
@@ -27,9 +27,7 @@ export function BrandKitPicker({ kits, value, error, dispatch }: Props) {
   if (kits.loading && !kits.data) return <Loading label="Loading brand kits…" />;
   if (kits.error) {
     return (
-      <Alert>
-        {kits.error} <Button variant="ghost" onClick={kits.reload}>Try again</Button>
-      </Alert>
+      <RetryAlert onRetry={kits.reload}>{kits.error}</RetryAlert>
     );
   }
   if (!list.length) {

@@ -2,7 +2,7 @@
 import type { Dispatch } from "react";
 
 import type { Async } from "../../components/hooks";
-import { Alert, Button, Loading } from "../../components/ui";
+import { Loading, RetryAlert } from "../../components/ui";
 import { draftBrief } from "./build";
 import type { Catalog } from "./calls";
 import { AudioPreview, ImagePreview } from "./Preview";
@@ -36,9 +36,7 @@ export function StepLook({ state, catalog, dispatch }: Props) {
   if (catalog.loading && !catalog.data) return <Loading label="Loading the studio's choices…" />;
   if (!catalog.data) {
     return (
-      <Alert>
-        {catalog.error ?? "The choices didn't load."} <Button variant="ghost" onClick={catalog.reload}>Try again</Button>
-      </Alert>
+      <RetryAlert onRetry={catalog.reload}>{catalog.error ?? "The choices didn't load."}</RetryAlert>
     );
   }
   const c = catalog.data;

@@ -1,20 +1,14 @@
 // Step 5: what the render will cost, in plain words, and a summary of every choice.
-import type { Dispatch } from "react";
-
 import { useAsync } from "../../components/hooks";
-import { Alert, Button, Loading } from "../../components/ui";
-import { videoBody, type Template } from "./build";
-import { quoteVideo, type BrandKit, type Catalog, type Quote } from "./calls";
-import { Summary } from "./Summary";
-import type { Action, WizardState } from "./state";
+import { Loading, RetryAlert } from "../../components/ui";
+import { videoBody } from "./build";
+import { quoteVideo, type Quote } from "./calls";
+import { plural, Summary, type SummaryProps } from "./Summary";
+import type { WizardState } from "./state";
 
 function duration(seconds: number): string {
   if (seconds < 90) return `${Math.round(seconds)} seconds`;
   return `${Math.round(seconds / 60)} minutes`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** The quote as a sentence a marketer reads at a glance. */
@@ -57,26 +51,18 @@ export function useQuote(state: WizardState) {
   return useAsync(() => quoteVideo(body), [key]);
 }
 
-interface Props {
-  state: WizardState;
-  template: Template | undefined;
-  kits: BrandKit[];
-  catalog: Catalog | null;
-  dispatch: Dispatch<Action>;
-}
-
-export function StepQuote({ state, template, kits, catalog, dispatch }: Props) {
+/** The quote above the summary of choices (the same props: the summary's Edit buttons go back a step). */
+export function StepQuote(props: SummaryProps) {
+  const { state } = props;
   const quote = useQuote(state);
   return (
     <div className="stack">
       {quote.loading && !quote.data ? <Loading label="Working out the cost…" /> : null}
       {quote.error ? (
-        <Alert>
-          {quote.error} <Button variant="ghost" onClick={quote.reload}>Try again</Button>
-        </Alert>
+        <RetryAlert onRetry={quote.reload}>{quote.error}</RetryAlert>
       ) : null}
       {quote.data ? <QuoteFacts quote={quote.data} state={state} /> : null}
-      <Summary state={state} template={template} kits={kits} catalog={catalog} dispatch={dispatch} />
+      <Summary {...props} />
     </div>
   );
 }

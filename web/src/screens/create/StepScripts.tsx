@@ -3,7 +3,7 @@ import { useEffect, type Dispatch } from "react";
 
 import { ApiError } from "../../api/problem";
 import { useAction } from "../../components/hooks";
-import { Alert, Badge, Button, Loading } from "../../components/ui";
+import { Alert, Badge, Button, Loading, RetryAlert } from "../../components/ui";
 import { draftBrief, scriptsKey, variantCount, type Json } from "./build";
 import { draftScripts, type Catalog } from "./calls";
 import { Area } from "./fields";
@@ -104,9 +104,7 @@ export function StepScripts({ state, catalog, dispatch, onFieldErrors }: Props) 
       </p>
       {state.errors.scripts ? <Alert>{state.errors.scripts}</Alert> : null}
       {draft.error ? (
-        <Alert>
-          {draft.error} <Button variant="ghost" onClick={() => void draft.run(state.scripts.length > 0)}>Try again</Button>
-        </Alert>
+        <RetryAlert onRetry={() => void draft.run(state.scripts.length > 0)}>{draft.error}</RetryAlert>
       ) : null}
       {stale && edited ? (
         <Alert kind="info">

@@ -13,7 +13,7 @@ const LOOK_NAMES: [LookKey, keyof Catalog, string][] = [
   ["caption_style", "caption_styles", "Captions"],
 ];
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -36,7 +36,7 @@ function lookText(s: WizardState, catalog: Catalog | null): string {
   return parts.join("; ");
 }
 
-interface Props {
+export interface SummaryProps {
   state: WizardState;
   template: Template | undefined;
   kits: BrandKit[];
@@ -44,7 +44,7 @@ interface Props {
   dispatch: Dispatch<Action>;
 }
 
-export function Summary({ state, template, kits, catalog, dispatch }: Props) {
+export function Summary({ state, template, kits, catalog, dispatch }: SummaryProps) {
   const scripts = state.scripts.filter((v) => v.variant < state.variants);
   const edited = scripts.filter((v) => v.edited).length;
   const rows: [number, string][] = [

@@ -4,7 +4,7 @@ import { useEffect, type Dispatch } from "react";
 import { ApiError } from "../../api/problem";
 import type { Async } from "../../components/hooks";
 import { useAction } from "../../components/hooks";
-import { Alert, Badge, Button, Loading } from "../../components/ui";
+import { Alert, Badge, Button, Loading, RetryAlert } from "../../components/ui";
 import { typedVariables, variableDefaults, type Json, type Template } from "./build";
 import { renderTemplate } from "./calls";
 import { Select } from "./fields";
@@ -44,7 +44,7 @@ export function TemplateStart({ state, templates, template, dispatch, onFieldErr
   });
 
   if (templates.loading && !templates.data) return <Loading label="Loading templates…" />;
-  if (templates.error) return <Alert>{templates.error} <Button variant="ghost" onClick={templates.reload}>Try again</Button></Alert>;
+  if (templates.error) return <RetryAlert onRetry={templates.reload}>{templates.error}</RetryAlert>;
   const list = templates.data ?? [];
   if (!list.length) return <Alert kind="info">There are no templates yet. Start from a brief instead.</Alert>;
   const choices = [{ value: "", label: "Choose a template…" }, ...list.map((t) => ({ value: t.id, label: `${t.name}${t.system ? " (built in)" : ""}` }))];

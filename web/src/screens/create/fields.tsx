@@ -1,92 +1,13 @@
-// Form fields with a visible required mark (the shared ones take only a plain-text label).
-import { useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+// The wizard's fields: the shared ones, marked rather than browser-checked (the wizard checks
+// each step itself and sums its errors up in one alert), plus a list editor.
+import { useId, useRef, type ComponentProps } from "react";
 
-import { Button } from "../../components/ui";
+import { Button, Described, describedBy, Req, SelectField, TextArea, TextField } from "../../components/ui";
 
-interface FieldProps {
-  label: string;
-  required?: boolean;
-  error?: string | undefined;
-  hint?: ReactNode;
-}
-
-export function Req({ on }: { on?: boolean | undefined }) {
-  return on ? <span className="req" aria-hidden="true"> *</span> : null;
-}
-
-function Described({ id, error, hint }: { id: string; error?: string | undefined; hint?: ReactNode }) {
-  return (
-    <>
-      {hint ? <span id={`${id}-hint`} className="hint">{hint}</span> : null}
-      {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
-    </>
-  );
-}
-
-function aria(id: string, required: boolean | undefined, error: string | undefined, hint: ReactNode) {
-  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return {
-    id,
-    "aria-required": required || undefined,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": ids || undefined,
-  };
-}
-
-export function Input({ label, required, error, hint, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <Req on={required} />
-      </label>
-      <input {...aria(id, required, error, hint)} {...rest} />
-      <Described id={id} error={error} hint={hint} />
-    </div>
-  );
-}
-
-export function Area({ label, required, error, hint, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <Req on={required} />
-      </label>
-      <textarea {...aria(id, required, error, hint)} {...rest} />
-      <Described id={id} error={error} hint={hint} />
-    </div>
-  );
-}
-
-export function Select({
-  label,
-  required,
-  error,
-  hint,
-  options,
-  ...rest
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <Req on={required} />
-      </label>
-      <select {...aria(id, required, error, hint)} {...rest}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Described id={id} error={error} hint={hint} />
-    </div>
-  );
-}
+// `required` marks the label and sets aria-required; the step's own check says what is missing.
+export const Input = ({ required, ...p }: ComponentProps<typeof TextField>) => <TextField {...p} mark={required} quiet />;
+export const Area = ({ required, ...p }: ComponentProps<typeof TextArea>) => <TextArea {...p} mark={required} quiet />;
+export const Select = ({ required, ...p }: ComponentProps<typeof SelectField>) => <SelectField {...p} mark={required} quiet />;
 
 interface ListProps {
   legend: string;
@@ -117,12 +38,12 @@ export function ListEditor({ legend, item, items, onChange, required, max = 8, e
     });
   };
   return (
-    <fieldset className="list-editor" ref={box} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}>
+    <fieldset className="list-editor" ref={box} aria-describedby={describedBy(id, error, hint)}>
       <legend>
         {legend}
         <Req on={required} />
       </legend>
-      <Described id={id} error={error} hint={hint} />
+      <Described id={id} error={error} hint={hint} quiet />
       {items.map((value, i) => (
         <div className="list-row" key={i}>
           <Input

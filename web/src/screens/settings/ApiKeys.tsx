@@ -4,8 +4,10 @@ import { useState } from "react";
 import { api, unwrap, type Schemas } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { useAsync } from "../../components/hooks";
-import { Alert, Badge, Button, Empty, Loading } from "../../components/ui";
+import { Badge, Button, Empty } from "../../components/ui";
 import { ConfirmButton } from "../../components/ConfirmButton";
+import { Listing } from "../../components/Listing";
+import { Table } from "../../components/Table";
 import { CreateKeyForm } from "./CreateKeyForm";
 import { day, when } from "./dates";
 import { SecretOnce } from "./SecretOnce";
@@ -79,39 +81,22 @@ export function ApiKeys() {
           }}
         />
       ) : null}
-      {keys.error ? <Alert>{keys.error}</Alert> : null}
-      {keys.loading && !keys.data ? <Loading label="Loading API keys…" /> : null}
-      {keys.data && !items.length ? (
-        <Empty title="No API keys yet">
-          <p>Create a key to connect a tool such as Zapier, or your own code.</p>
-        </Empty>
-      ) : null}
-      {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((k) => (
-                <KeyRow key={k.id} k={k} canWrite={canWrite} onRevoked={keys.reload} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <Listing
+        state={keys}
+        count={items.length}
+        loadingLabel="Loading API keys…"
+        empty={
+          <Empty title="No API keys yet">
+            <p>Create a key to connect a tool such as Zapier, or your own code.</p>
+          </Empty>
+        }
+      >
+        <Table caption="API keys" columns={["Name", "Prefix", "Scopes", "Created", "Last used", "Expires", "Status"]} actions>
+          {items.map((k) => (
+            <KeyRow key={k.id} k={k} canWrite={canWrite} onRevoked={keys.reload} />
+          ))}
+        </Table>
+      </Listing>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // Add a webhook endpoint: its URL, a note, and which events to send (none ticked = all).
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { api, unwrap, type Schemas } from "../../api/client";
 import { ApiError, messageOf } from "../../api/problem";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { TextField } from "../../components/ui";
 import { EVENTS } from "./scopes";
 
 type Event = (typeof EVENTS)[number]["event"];
@@ -22,8 +23,7 @@ export function CreateEndpointForm({ onCreated, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!/^https?:\/\/\S+$/i.test(url.trim())) {
       setErrors({ url: "Enter the full address, starting with https://" });
       return;
@@ -43,9 +43,16 @@ export function CreateEndpointForm({ onCreated, onCancel }: Props) {
   };
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>New webhook endpoint</h2>
-      {error ? <Alert>{error}</Alert> : null}
+    <SubmitForm
+      className="card"
+      noValidate
+      title="New webhook endpoint"
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      submit="Add endpoint"
+      onCancel={onCancel}
+    >
       <TextField
         label="Endpoint URL"
         type="url"
@@ -76,14 +83,6 @@ export function CreateEndpointForm({ onCreated, onCancel }: Props) {
         ))}
         {errors["events"] ? <p className="field-error">{errors["events"]}</p> : null}
       </fieldset>
-      <div className="row">
-        <Button type="submit" busy={busy}>
-          Add endpoint
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,10 +1,11 @@
 // Create an API key: a name, the scopes it may use (only ones you hold), an optional expiry.
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { api, unwrap, type Schemas } from "../../api/client";
 import { ApiError, messageOf } from "../../api/problem";
 import { useSession } from "../../auth/session";
-import { Alert, Button, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { TextField } from "../../components/ui";
 import { KEY_SCOPES } from "./scopes";
 
 interface Props {
@@ -30,8 +31,7 @@ export function CreateKeyForm({ onCreated, onCancel }: Props) {
 
   const toggle = (scope: string, on: boolean) => setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const local: Record<string, string> = {};
     if (!name.trim()) local["name"] = "Name the key after what uses it, e.g. “Zapier” or “CI renders”.";
     if (!scopes.length) local["scopes"] = "Choose at least one thing this key may do.";
@@ -51,9 +51,16 @@ export function CreateKeyForm({ onCreated, onCancel }: Props) {
   };
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>New API key</h2>
-      {error ? <Alert>{error}</Alert> : null}
+    <SubmitForm
+      className="card"
+      noValidate
+      title="New API key"
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      submit="Create key"
+      onCancel={onCancel}
+    >
       <TextField label="Key name" autoFocus maxLength={200} value={name} error={errors["name"]} onChange={(e) => setName(e.target.value)} />
       <fieldset aria-describedby={errors["scopes"] ? `${id}-scopes-error` : undefined}>
         <legend>What this key may do</legend>
@@ -82,14 +89,6 @@ export function CreateKeyForm({ onCreated, onCancel }: Props) {
         error={errors["expires_at"]}
         onChange={(e) => setExpires(e.target.value)}
       />
-      <div className="row">
-        <Button type="submit" busy={busy}>
-          Create key
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 import { api, unwrap, type Schemas } from "../../api/client";
 import { messageOf } from "../../api/problem";
 import { useAsync } from "../../components/hooks";
-import { Alert, Badge, Button, Empty, Loading } from "../../components/ui";
+import { Listing } from "../../components/Listing";
+import { Table } from "../../components/Table";
+import { Alert, Badge, Button, Empty } from "../../components/ui";
 import { DeliveryDetail } from "./DeliveryDetail";
 import { recent } from "./dates";
 
@@ -68,60 +70,46 @@ export function Deliveries({ endpointId, version, canReplay }: Props) {
         </Button>
       </div>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
-      {error || list.error ? <Alert>{error ?? list.error}</Alert> : null}
-      {!list.data && list.loading ? <Loading label="Loading deliveries…" /> : null}
-      {list.data && !items.length ? (
-        <Empty title="No deliveries yet">
-          <p>Events sent to this endpoint appear here. Send a test event to try it.</p>
-        </Empty>
-      ) : null}
-      {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Deliveries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Response</th>
-                <th scope="col">Time</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+      <Listing
+        state={list}
+        error={error}
+        count={items.length}
+        loadingLabel="Loading deliveries…"
+        empty={
+          <Empty title="No deliveries yet">
+            <p>Events sent to this endpoint appear here. Send a test event to try it.</p>
+          </Empty>
+        }
+      >
+        <Table caption="Deliveries, newest first" columns={["Event", "Status", "Attempts", "Response", "Time"]} actions>
+          {items.map((d) => {
+            const badge = BADGE[d.status] ?? { tone: "info" as const, text: d.status };
+            return (
+              <tr key={d.id} aria-current={open === d.id ? "true" : undefined}>
+                <th scope="row">
+                  <code>{d.event_type}</code>
                 </th>
+                <td>
+                  <Badge tone={badge.tone}>{badge.text}</Badge>
+                </td>
+                <td>{d.attempts}</td>
+                <td>{response(d)}</td>
+                <td>{recent(d.delivered_at ?? d.created_at)}</td>
+                <td className="cell-actions">
+                  <Button variant="ghost" aria-label={`Details of ${d.event_type} delivery`} onClick={() => setOpen(d.id)}>
+                    Details
+                  </Button>
+                  {canReplay && FINISHED.has(d.status) ? (
+                    <Button variant="secondary" aria-label={`Replay ${d.event_type} delivery`} onClick={() => void replay(d)}>
+                      Replay
+                    </Button>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => {
-                const badge = BADGE[d.status] ?? { tone: "info" as const, text: d.status };
-                return (
-                  <tr key={d.id} aria-current={open === d.id ? "true" : undefined}>
-                    <th scope="row">
-                      <code>{d.event_type}</code>
-                    </th>
-                    <td>
-                      <Badge tone={badge.tone}>{badge.text}</Badge>
-                    </td>
-                    <td>{d.attempts}</td>
-                    <td>{response(d)}</td>
-                    <td>{recent(d.delivered_at ?? d.created_at)}</td>
-                    <td className="cell-actions">
-                      <Button variant="ghost" aria-label={`Details of ${d.event_type} delivery`} onClick={() => setOpen(d.id)}>
-                        Details
-                      </Button>
-                      {canReplay && FINISHED.has(d.status) ? (
-                        <Button variant="secondary" aria-label={`Replay ${d.event_type} delivery`} onClick={() => void replay(d)}>
-                          Replay
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+            );
+          })}
+        </Table>
+      </Listing>
       {open ? <DeliveryDetail deliveryId={open} version={tick} onClose={() => setOpen(null)} /> : null}
     </section>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 
 import { api, unwrap } from "../../api/client";
 import { useAsync } from "../../components/hooks";
+import { Table } from "../../components/Table";
 import { Alert, Button, Loading } from "../../components/ui";
 import { recent, when } from "./dates";
 
@@ -30,29 +31,16 @@ export function DeliveryDetail({ deliveryId, version, onClose }: { deliveryId: s
             {d.data.next_attempt_at && d.data.status !== "succeeded" ? ` · next try ${when(d.data.next_attempt_at)}` : ""}
           </p>
           {d.data.attempt_log.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Attempts</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Attempted</th>
-                    <th scope="col">Response</th>
-                    <th scope="col">Error</th>
-                    <th scope="col">Took</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.data.attempt_log.map((a, i) => (
-                    <tr key={`${a.at}-${i}`}>
-                      <td>{recent(a.at)}</td>
-                      <td>{a.status ?? "No response"}</td>
-                      <td>{a.error ?? "—"}</td>
-                      <td>{a.duration_ms} ms</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table caption="Attempts" columns={["Attempted", "Response", "Error", "Took"]}>
+              {d.data.attempt_log.map((a, i) => (
+                <tr key={`${a.at}-${i}`}>
+                  <td>{recent(a.at)}</td>
+                  <td>{a.status ?? "No response"}</td>
+                  <td>{a.error ?? "—"}</td>
+                  <td>{a.duration_ms} ms</td>
+                </tr>
+              ))}
+            </Table>
           ) : (
             <p>No attempts yet: it is queued to be sent.</p>
           )}

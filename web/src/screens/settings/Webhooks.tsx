@@ -5,7 +5,8 @@ import { Link } from "react-router";
 import { api, unwrap, type Schemas } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { useAsync } from "../../components/hooks";
-import { Alert, Badge, Button, Empty, Loading } from "../../components/ui";
+import { Listing } from "../../components/Listing";
+import { Badge, Button, Empty } from "../../components/ui";
 import { CreateEndpointForm } from "./CreateEndpointForm";
 import { when } from "./dates";
 import { SecretOnce } from "./SecretOnce";
@@ -68,20 +69,22 @@ export function Webhooks() {
           }}
         />
       ) : null}
-      {list.error ? <Alert>{list.error}</Alert> : null}
-      {list.loading && !list.data ? <Loading label="Loading webhook endpoints…" /> : null}
-      {list.data && !items.length ? (
-        <Empty title="No webhook endpoints yet">
-          <p>Add an endpoint to hear about finished videos without checking the studio.</p>
-        </Empty>
-      ) : null}
-      {items.length ? (
+      <Listing
+        state={list}
+        count={items.length}
+        loadingLabel="Loading webhook endpoints…"
+        empty={
+          <Empty title="No webhook endpoints yet">
+            <p>Add an endpoint to hear about finished videos without checking the studio.</p>
+          </Empty>
+        }
+      >
         <ul className="endpoint-list" aria-label="Webhook endpoints">
           {items.map((e) => (
             <EndpointItem key={e.id} e={e} />
           ))}
         </ul>
-      ) : null}
+      </Listing>
     </div>
   );
 }

@@ -1,13 +1,11 @@
 // Pending invitations (revocable by those who may manage the team) and the invite form.
-import { useState } from "react";
-
 import { api, unwrap, type Schemas } from "../../api/client";
-import { ApiError, messageOf } from "../../api/problem";
 import { useSession } from "../../auth/session";
+import { usePaged } from "../../components/paged";
 import { Alert, Button, Card, Loading } from "../../components/ui";
 import { InviteForm } from "./InviteForm";
-import { usePaged } from "./paged";
 import { roleLabel, shortDate } from "./roles";
+import { RowError, useRowAction } from "./rowAction";
 
 interface Props {
   orgId: string;
@@ -24,22 +22,13 @@ interface RowProps {
 }
 
 function PendingRow({ inv, orgId, canWrite, onRevoked, onRefused }: RowProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const revoke = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useRowAction(onRefused);
+  const revoke = () =>
+    action.run(async () => {
       const path = { org_id: orgId, invitation_id: inv.id };
       await unwrap(api.DELETE("/api/v1/orgs/{org_id}/invitations/{invitation_id}", { params: { path } }));
       onRevoked();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 403) onRefused(e.message);
-      else setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <li className="pending">
       <div>
@@ -47,14 +36,10 @@ function PendingRow({ inv, orgId, canWrite, onRevoked, onRefused }: RowProps) {
         <div className="muted small">
           Sent {shortDate(inv.created_at)} · expires {shortDate(inv.expires_at)}
         </div>
-        {error ? (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
-        ) : null}
+        <RowError error={action.error} />
       </div>
       {canWrite ? (
-        <Button variant="ghost" busy={busy} aria-label={`Revoke the invitation for ${inv.email}`} onClick={() => void revoke()}>
+        <Button variant="ghost" busy={action.busy} aria-label={`Revoke the invitation for ${inv.email}`} onClick={() => void revoke()}>
           Revoke
         </Button>
       ) : null}
@@ -65,10 +50,8 @@ function PendingRow({ inv, orgId, canWrite, onRevoked, onRefused }: RowProps) {
 export function Invitations({ orgId, tick, onRefused }: Props) {
   const { can } = useSession();
   const canWrite = can("members:write");
-  const list = usePaged(
-    (cursor) =>
-      unwrap(api.GET("/api/v1/orgs/{org_id}/invitations", { params: { path: { org_id: orgId }, query: { limit: 50, cursor } } })),
-    [orgId, tick],
+  const list = usePaged(`${orgId}|${tick}`, (cursor) =>
+    unwrap(api.GET("/api/v1/orgs/{org_id}/invitations", { params: { path: { org_id: orgId }, query: { limit: 50, cursor } } })),
   );
   const pending = list.items.filter((i) => i.status === "pending");
 
@@ -92,7 +75,7 @@ export function Invitations({ orgId, tick, onRefused }: Props) {
       <h3 className="pending-title">Waiting for an answer</h3>
       {body}
       {list.hasMore ? (
-        <Button variant="ghost" busy={list.loading} onClick={() => void list.more()}>
+        <Button variant="ghost" busy={list.loading} onClick={list.more}>
           Show older invitations
         </Button>
       ) : null}

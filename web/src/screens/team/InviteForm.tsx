@@ -1,9 +1,11 @@
 // Invite someone by e-mail with a role (for those who may manage the team).
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import { Alert, Button, SelectField, TextField } from "../../components/ui";
+import { SubmitForm } from "../../components/SubmitForm";
+import { Alert, SelectField } from "../../components/ui";
+import { EmailField } from "../auth/fields";
 import { useSubmit } from "../auth/forms";
 import { grantable, ROLE_HELP, roleLabel, type Role } from "./roles";
 
@@ -33,26 +35,24 @@ export function InviteForm({ orgId, canOwners, onInvited, onRefused }: Props) {
     }
   }, ["email", "role"]);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void invite.submit();
-  };
-
-  return (
-    <form onSubmit={onSubmit} className="invite-form" aria-labelledby="invite-title">
+  const lead = (
+    <>
       <h3 id="invite-title">Invite a teammate</h3>
       {sent ? <Alert kind="success">{sent}</Alert> : null}
-      {invite.errors.message ? <Alert>{invite.errors.message}</Alert> : null}
+    </>
+  );
+  return (
+    <SubmitForm
+      onSubmit={invite.submit}
+      busy={invite.busy}
+      error={invite.errors.message}
+      submit="Send invitation"
+      lead={lead}
+      className="invite-form"
+      aria-labelledby="invite-title"
+    >
       <div className="invite-fields">
-        <TextField
-          label="Email address"
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          error={invite.errors.fields.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField label="Email address" autoComplete="off" value={email} error={invite.errors.fields.email} onChange={(e) => setEmail(e.target.value)} />
         <SelectField
           label="Role"
           value={role}
@@ -62,9 +62,6 @@ export function InviteForm({ orgId, canOwners, onInvited, onRefused }: Props) {
           onChange={(e) => setRole(e.target.value as Role)}
         />
       </div>
-      <Button type="submit" busy={invite.busy}>
-        Send invitation
-      </Button>
-    </form>
+    </SubmitForm>
   );
 }

@@ -2,9 +2,9 @@
 import { useState } from "react";
 
 import { api, unwrap, type Schemas } from "../../api/client";
-import { ApiError, messageOf } from "../../api/problem";
 import { Badge, Button } from "../../components/ui";
 import { grantable, roleLabel, shortDate, type Role } from "./roles";
+import { RowError, useRowAction } from "./rowAction";
 
 export interface RowProps {
   member: Schemas["MemberOut"];
@@ -16,24 +16,6 @@ export interface RowProps {
   onLeft: () => void;
   /** A 403: the caller's role changed under them; the page shows it and catches up. */
   onRefused: (message: string) => void;
-}
-
-function useRowAction(onRefused: (m: string) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 403) onRefused(e.message);
-      else setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
 }
 
 function RoleCell({ member, orgId, canOwners, onChanged, onRefused, editable }: RowProps & { editable: boolean }) {
@@ -61,11 +43,7 @@ function RoleCell({ member, orgId, canOwners, onChanged, onRefused, editable }: 
           Save
         </Button>
       ) : null}
-      {action.error ? (
-        <span className="field-error" role="alert">
-          {action.error}
-        </span>
-      ) : null}
+      <RowError error={action.error} />
     </div>
   );
 }
@@ -100,11 +78,7 @@ function Actions({ member, orgId, self, onChanged, onLeft, onRefused, removable 
           {verb}
         </Button>
       )}
-      {action.error ? (
-        <span className="field-error" role="alert">
-          {action.error}
-        </span>
-      ) : null}
+      <RowError error={action.error} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // The organisation's members, with role changes and removal for those allowed.
 import { api, unwrap } from "../../api/client";
 import { useSession } from "../../auth/session";
-import { Alert, Button, Card, Empty, Loading } from "../../components/ui";
+import { usePaged } from "../../components/paged";
+import { Table } from "../../components/Table";
+import { Alert, Button, Card, Empty, Loading, RetryAlert } from "../../components/ui";
 import { MemberRow } from "./MemberRow";
-import { usePaged } from "./paged";
 
 interface Props {
   orgId: string;
@@ -14,10 +15,8 @@ interface Props {
 
 export function Members({ orgId, tick, onLeft, onRefused }: Props) {
   const { me, can } = useSession();
-  const list = usePaged(
-    (cursor) =>
-      unwrap(api.GET("/api/v1/orgs/{org_id}/members", { params: { path: { org_id: orgId }, query: { limit: 50, cursor } } })),
-    [orgId, tick],
+  const list = usePaged(`${orgId}|${tick}`, (cursor) =>
+    unwrap(api.GET("/api/v1/orgs/{org_id}/members", { params: { path: { org_id: orgId }, query: { limit: 50, cursor } } })),
   );
   const canWrite = can("members:write");
   const canOwners = can("owners:write");
@@ -25,12 +24,7 @@ export function Members({ orgId, tick, onLeft, onRefused }: Props) {
   let body;
   if (list.error && list.items.length === 0) {
     body = (
-      <Alert>
-        {list.error}{" "}
-        <Button variant="ghost" onClick={list.reload}>
-          Try again
-        </Button>
-      </Alert>
+      <RetryAlert onRetry={list.reload}>{list.error}</RetryAlert>
     );
   } else if (list.loading && list.items.length === 0) {
     body = <Loading label="Loading members…" />;
@@ -38,37 +32,21 @@ export function Members({ orgId, tick, onLeft, onRefused }: Props) {
     body = <Empty title="No members yet" />;
   } else {
     body = (
-      <div className="table-wrap team-table">
-        <table>
-          <caption className="visually-hidden">Members of this organisation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((m) => (
-              <MemberRow
-                key={m.user_id}
-                member={m}
-                orgId={orgId}
-                self={m.user_id === me?.id}
-                canWrite={canWrite}
-                canOwners={canOwners}
-                onChanged={list.reload}
-                onLeft={onLeft}
-                onRefused={onRefused}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Members of this organisation" columns={["Name", "Email", "Role", "Joined"]} actions className="team-table">
+        {list.items.map((m) => (
+          <MemberRow
+            key={m.user_id}
+            member={m}
+            orgId={orgId}
+            self={m.user_id === me?.id}
+            canWrite={canWrite}
+            canOwners={canOwners}
+            onChanged={list.reload}
+            onLeft={onLeft}
+            onRefused={onRefused}
+          />
+        ))}
+      </Table>
     );
   }
 
@@ -77,7 +55,7 @@ export function Members({ orgId, tick, onLeft, onRefused }: Props) {
       {list.error && list.items.length > 0 ? <Alert>{list.error}</Alert> : null}
       {body}
       {list.hasMore ? (
-        <Button variant="ghost" busy={list.loading} onClick={() => void list.more()}>
+        <Button variant="ghost" busy={list.loading} onClick={list.more}>
           Show more members
         </Button>
       ) : null}

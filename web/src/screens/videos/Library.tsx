@@ -3,7 +3,7 @@ import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { useSession } from "../../auth/session";
-import { Alert, Button, Empty, Loading, Page } from "../../components/ui";
+import { Button, Empty, Loading, Page, RetryAlert } from "../../components/ui";
 import { STATUSES, type Status } from "./format";
 import { LibraryFilters } from "./LibraryFilters";
 import { useLibrary, type Filters } from "./useLibrary";
@@ -66,12 +66,7 @@ export default function Library() {
     <Page title="Videos" actions={can("videos:write") ? <CreateLink>Create video</CreateLink> : null}>
       <LibraryFilters value={filters} onChange={setFilters} />
       {error ? (
-        <Alert>
-          {error}{" "}
-          <Button variant="ghost" onClick={retry}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert onRetry={retry}>{error}</RetryAlert>
       ) : null}
       {items === null ? (
         error ? null : <Loading label="Loading videos…" />
@@ -86,7 +81,7 @@ export default function Library() {
           </ul>
           {hasMore ? (
             <div className="load-more">
-              <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore()}>
+              <Button variant="secondary" busy={loadingMore} onClick={loadMore}>
                 Load more
               </Button>
             </div>

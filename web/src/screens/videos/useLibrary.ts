@@ -1,8 +1,8 @@
 // The library's pages of videos: first page per filter, "load more", and a refresh while any renders.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 
 import { api, unwrap } from "../../api/client";
-import { messageOf } from "../../api/problem";
+import { usePaged } from "../../components/paged";
 import { isActive, type Status, type Summary } from "./format";
 
 const PAGE = 24;
@@ -28,64 +28,23 @@ function mergeFresh(items: Summary[], fresh: Summary[]): Summary[] {
 
 /** The videos of organisation `orgId` matching `filters` (a new organisation or filter starts over). */
 export function useLibrary(orgId: string, filters: Filters) {
-  const [items, setItems] = useState<Summary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const [tick, setTick] = useState(0);
   const key = `${orgId}|${filters.status}|${filters.q.trim()}`;
-  const latest = useRef(key);
-  latest.current = key;
-
-  useEffect(() => {
-    let live = true;
-    setItems(null);
-    setError(null);
-    fetchPage(filters, null)
-      .then((p) => {
-        if (!live) return;
-        setItems(p.items);
-        setCursor(p.next_cursor);
-      })
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, tick]);
+  const list = usePaged(key, (cursor) => fetchPage(filters, cursor), (v) => v.id);
+  // Another filter's videos are not shown while this one's first page loads.
+  const items = list.key === key ? list.items : null;
+  const { update } = list;
 
   const rendering = (items ?? []).some((v) => isActive(v.status));
   useEffect(() => {
     if (!rendering) return;
     const timer = window.setInterval(() => {
-      const asked = key;
       fetchPage(filters, null)
-        .then((p) => latest.current === asked && setItems((old) => (old ? mergeFresh(old, p.items) : p.items)))
+        .then((p) => update(key, (old) => mergeFresh(old, p.items)))
         .catch(() => undefined); // a missed refresh is retried on the next tick
     }, POLL_MS);
     return () => window.clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rendering, key]);
 
-  const loadMore = useCallback(async () => {
-    if (!cursor) return;
-    const asked = latest.current;
-    setMore(true);
-    try {
-      const p = await fetchPage(filters, cursor);
-      if (latest.current !== asked) return;
-      setItems((old) => {
-        const seen = new Set((old ?? []).map((v) => v.id));
-        return [...(old ?? []), ...p.items.filter((v) => !seen.has(v.id))];
-      });
-      setCursor(p.next_cursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setMore(false);
-    }
-  }, [cursor, filters]);
-
-  const retry = useCallback(() => setTick((t) => t + 1), []);
-  return { items, error, hasMore: cursor !== null, loadingMore: more, loadMore, retry };
+  return { items, error: list.error, hasMore: list.hasMore, loadingMore: list.loading, loadMore: list.more, retry: list.reload };
 }
