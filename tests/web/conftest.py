@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    sync_playwright,
+)
 
 from tests.web.studio import CHROMIUM, CHROMIUM_ARGS, ROOT, Studio
 
@@ -26,8 +37,8 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
+@contextmanager
+def _serve(tmp_path_factory: pytest.TempPathFactory, **extra: str) -> Iterator[Studio]:
     """Run `ugc serve` as a user would, on a free port, with its own data folder."""
     # UGC_WEB_DIR (read by `ugc serve` too) lets a test run use a build other than web/dist.
     web = Path(os.environ.get("UGC_WEB_DIR", ROOT / "web" / "dist"))
@@ -46,6 +57,7 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
         "UGC_LOG_LEVEL": "WARNING",
         "UGC_IMPORTER__ALLOW_HOSTS": "127.0.0.1",
         "UGC_API__WEBHOOK_ALLOW_HOSTS": "127.0.0.1",
+        **extra,
     }
     log = (base / "serve.log").open("wb")
     cmd = [str(Path(sys.executable).parent / "ugc"), "serve", "--port", str(port)]
@@ -60,6 +72,20 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
+    """The studio every browser test shares."""
+    with _serve(tmp_path_factory) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def brief_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
+    """A studio whose access tokens live 3 s, for tests of the refresh that follows."""
+    with _serve(tmp_path_factory, UGC_AUTH__ACCESS_TTL_S="3") as running:
+        yield running
 
 
 def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
@@ -94,13 +120,47 @@ def _context(browser: Browser, width: int, height: int) -> BrowserContext:
     return ctx
 
 
+# Chromium logs every refused API call ("... status of 404 (Not Found)"): those are expected.
+_REFUSED = re.compile(r"^Failed to load resource: the server responded with a status of 4\d\d")
+
+
+def _own_file(page: Page, url: str) -> bool:
+    """Return True for a URL of the studio itself that is not the API (a page or an asset)."""
+    here, there = urlsplit(page.url), urlsplit(url)
+    same = there.netloc == here.netloc and there.scheme in ("http", "https")
+    return same and not there.path.startswith("/api/")
+
+
+def watch(page: Page) -> list[str]:
+    """Collect the page's uncaught errors, console errors and missing studio files."""
+    errors: list[str] = []
+
+    def console(msg: ConsoleMessage) -> None:
+        if msg.type == "error" and not _REFUSED.match(msg.text):
+            errors.append(f"console: {msg.text}")
+
+    def failed(req: Request) -> None:
+        # A navigation or a closed tab aborts requests in flight: that is no missing file.
+        if _own_file(page, req.url) and "ERR_ABORTED" not in (req.failure or ""):
+            errors.append(f"request failed: {req.url} ({req.failure})")
+
+    def response(res: Response) -> None:
+        if res.status >= 400 and _own_file(page, res.url):
+            errors.append(f"missing file: {res.url} ({res.status})")
+
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", console)
+    page.on("requestfailed", failed)
+    page.on("response", response)
+    return errors
+
+
 def _page(ctx: BrowserContext) -> Iterator[Page]:
     page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    errors = watch(page)
     yield page
     ctx.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
+    assert not errors, f"errors in the page: {errors}"
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 from PIL import Image
-from playwright.sync_api import FilePayload, Page, expect
+from playwright.sync_api import FilePayload, Page, Route, expect
 
 from tests.web.studio import ApiUser, Studio, add_role, api_user, check_a11y, shot, sign_in
 
@@ -183,7 +183,7 @@ def test_api_field_errors_show_beside_the_field(page: Page, studio: Studio) -> N
         kit = c.post("/brand-kits", json=body).raise_for_status().json()
     sign_in(page, studio, owner)
     # The catalog lists only installed fonts, so block it to get the free-text fallback.
-    page.route("**/api/v1/catalog", lambda route: route.fulfill(status=503, body=""))
+    page.route("**/api/v1/catalog", lambda route: route.abort("aborted"))
     page.goto(f"{studio.url}/brand/{kit['id']}")
     expect(
         page.get_by_text("The list of fonts and voices isn't available right now")
@@ -269,3 +269,32 @@ def test_editor_fits_a_phone(phone: Page, studio: Studio) -> None:
     assert width <= 390, f"the brand editor scrolls sideways on a phone: {width}px wide"
     check_a11y(phone)
     shot(phone, "brand-kit-editor-phone")
+
+
+def test_a_late_sample_of_the_previous_voice_is_not_played(page: Page, studio: Studio) -> None:
+    owner = api_user(studio)
+    with httpx.Client(base_url=studio.api, headers=owner.headers) as c:
+        kit = c.post("/brand-kits", json={"name": "Voices"}).raise_for_status().json()
+    sign_in(page, studio, owner)
+    page.goto(f"{studio.url}/brand/{kit['id']}")
+    held: list[Route] = []
+    page.route("**/api/v1/catalog/voices/*/preview", lambda route: held.append(route))
+    voice = page.get_by_label("Voice-over voice")
+    voice.select_option("piper")
+    page.get_by_role("button", name="Play voice sample").click()
+    expect(page.get_by_role("button", name="Play voice sample")).to_have_attribute(
+        "aria-busy", "true"
+    )
+    other: str = voice.evaluate(
+        "s => [...s.options].map(o => o.value).find(v => v && v !== 'piper')"
+    )
+    voice.select_option(other)
+    # piper's sample arrives after the change: it must not play as the new voice's sample.
+    route = held[0]
+    with page.expect_event("requestfinished"):
+        route.fulfill(response=route.fetch())
+    page.evaluate("() => new Promise(done => setTimeout(done, 300))")
+    expect(page.locator("audio")).to_have_count(0)
+    expect(page.get_by_role("button", name="Play voice sample")).not_to_have_attribute(
+        "aria-busy", "true"
+    )

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import APIResponse, Locator, Page, Request, Route, expect
 
 from tests.briefs import serum
 from tests.web.studio import ApiUser, Studio, add_role, api_user, check_a11y, shot, sign_in
@@ -53,6 +54,38 @@ def fetch_video(studio: Studio, user: ApiUser, video_id: str) -> dict[str, Any]:
     return body
 
 
+def cancel(studio: Studio, user: ApiUser, video_id: str) -> None:
+    """Cancel a video through the API, so the worker moves on (it may have finished already)."""
+    r = httpx.post(
+        f"{studio.api}/videos/{video_id}/cancel",
+        headers={**user.headers, "idempotency-key": f"cancel-{uuid.uuid4()}"},
+        timeout=30,
+    )
+    assert r.status_code in (200, 202, 409), r.text
+
+
+def settle(page: Page) -> None:
+    """Let answers that just arrived reach the screen (turns of the event loop; no timers, which a
+    test may have faked)."""
+    page.evaluate(
+        """() => new Promise(done => {
+             const c = new MessageChannel();
+             let n = 0;
+             c.port1.onmessage = () => (++n >= 200 ? done() : c.port2.postMessage(0));
+             c.port2.postMessage(0);
+           })"""
+    )
+
+
+def hide(page: Page, hidden: bool) -> None:
+    """Make the tab hidden (or shown again), as switching tabs would."""
+    page.evaluate(
+        """h => { Object.defineProperty(document, 'hidden', {value: h, configurable: true});
+                  document.dispatchEvent(new Event('visibilitychange')); }""",
+        hidden,
+    )
+
+
 @pytest.fixture(scope="module")
 def rendered(studio: Studio) -> Rendered:
     """One 15 s video in 9:16 and 1:1, submitted (not awaited) for the whole module."""
@@ -66,13 +99,21 @@ def a11y(page: Page) -> None:
 
 
 @pytest.fixture(autouse=True)
-def no_console_errors(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a test whose tab logs a console error (a failed load or request shows up there)."""
+def no_console_errors(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Fail a test whose tab logs a console error (a failed load or request shows up there).
+
+    A test that makes requests fail on purpose takes this list and removes what it expects.
+    """
     tab: Page = request.getfixturevalue("phone" if "phone" in request.fixturenames else "page")
     errors: list[str] = []
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield
+    yield errors
     assert not errors, f"console errors: {errors}"
+
+
+def expected_failures(errors: list[str], what: str) -> None:
+    """Drop the console's "Failed to load resource" lines that mention `what`."""
+    errors[:] = [e for e in errors if not (e.startswith("Failed to load resource") and what in e)]
 
 
 def open_video(page: Page, studio: Studio, user: ApiUser, video_id: str) -> None:
@@ -143,6 +184,18 @@ def test_detail_shows_live_steps_and_reaches_succeeded_without_reload(
     page: Page, studio: Studio, rendered: Rendered
 ) -> None:
     open_video(page, studio, rendered.owner, rendered.video_id)
+    # Hold back two answers that say "rendering", to land after the render is done: an older
+    # answer must never undo newer live progress or flip the finished video back.
+    held: list[tuple[Route, APIResponse]] = []
+
+    def hold_stale(route: Route) -> None:
+        answer = route.fetch()
+        if len(held) < 2 and answer.json()["status"] in ("queued", "running"):
+            held.append((route, answer))
+        else:
+            route.fulfill(response=answer)
+
+    page.route(re.compile(rf"/api/v1/videos/{rendered.video_id}$"), hold_stale)
     steps = page.get_by_role("list", name="Steps for variant 1")
     expect(steps).to_be_visible()
     expect(steps.get_by_role("listitem").first).to_contain_text("Write the script")
@@ -153,8 +206,10 @@ def test_detail_shows_live_steps_and_reaches_succeeded_without_reload(
     # Record every overall percentage and step state the page shows while it renders.
     page.evaluate(
         """() => {
-             window.__seen = {pct: [], states: []};
+             window.__seen = {pct: [], states: [], status: []};
              const note = () => {
+               const badge = document.querySelector('.video-status');
+               if (badge) window.__seen.status.push(badge.textContent);
                const bar = document.querySelector('[aria-label="Overall progress"]');
                if (bar) window.__seen.pct.push(bar.getAttribute('aria-valuenow'));
                document.querySelectorAll('.step-state')
@@ -173,6 +228,15 @@ def test_detail_shows_live_steps_and_reaches_succeeded_without_reload(
     assert len(set(seen["pct"])) >= 3, seen["pct"]  # SSE moved the bar, no reload did
     assert any(s and s.startswith("Done in") for s in seen["states"])
     expect(page.get_by_label("9:16 video")).to_be_visible(timeout=30_000)
+    assert held, "no answer saying 'rendering' was held back"
+    before = len(seen["status"])
+    for route, answer in held:
+        route.fulfill(response=answer)
+    settle(page)
+    later: list[str] = page.evaluate("n => window.__seen.status.slice(n)", before)
+    assert all(s == "Status: Succeeded" for s in later), later
+    expect(status_badge(page)).to_have_text("Status: Succeeded")
+    expect(page.get_by_label("9:16 video")).to_be_visible()
     assert fetch_video(studio, rendered.owner, rendered.video_id)["status"] == "succeeded"
 
 
@@ -247,18 +311,142 @@ def test_download_links_work(page: Page, studio: Studio, rendered: Rendered) -> 
 
 
 def test_viewer_sees_no_write_controls(page: Page, studio: Studio, rendered: Rendered) -> None:
-    viewer = add_role(studio, rendered.owner, "viewer")
-    sign_in(page, studio, viewer)
-    expect(page.get_by_role("link", name="Glow Serum")).to_be_visible()
-    expect(page.get_by_role("link", name="Create video")).to_have_count(0)
-    page.get_by_role("link", name="Glow Serum").click()
+    # While it renders: a viewer gets no "Cancel render" (editors do, see the cancel test).
+    video_id = submit(studio, rendered.owner, {**BRIEF, "target_seconds": 30}, ["9:16"])
+    try:
+        viewer = add_role(studio, rendered.owner, "viewer")
+        open_video(page, studio, viewer, video_id)
+        expect(status_badge(page)).to_have_text(re.compile("Status: (Queued|Rendering)"))
+        expect(page.get_by_role("progressbar", name="Overall progress")).to_be_visible()
+        expect(page.get_by_role("list", name="Steps for variant 1")).to_be_visible()
+        for name in ("Cancel render", "Re-render", "Try again", "Render again"):
+            expect(page.get_by_role("button", name=name)).to_have_count(0)
+        a11y(page)
+        # Finished: it plays and downloads, and the script can't be edited.
+        page.goto(f"{studio.url}/videos")
+        expect(page.get_by_role("link", name="Create video")).to_have_count(0)
+        page.goto(f"{studio.url}/videos/{rendered.video_id}")
+        wait_succeeded(page)
+        player(page, "9:16")
+        expect(page.get_by_role("link", name="Download MP4")).to_be_visible()
+        for name in ("Cancel render", "Re-render", "Try again"):
+            expect(page.get_by_role("button", name=name)).to_have_count(0)
+        expect(page.get_by_label(re.compile(r"^Line \d+"))).to_have_count(0)
+        expect(page.get_by_role("heading", name="Edit a line and re-render")).to_have_count(0)
+    finally:
+        cancel(studio, rendered.owner, video_id)
+
+
+def test_a_refused_stream_stops_and_says_why(
+    page: Page, studio: Studio, rendered: Rendered, no_console_errors: list[str]
+) -> None:
+    video_id = submit(studio, rendered.owner, {**BRIEF, "target_seconds": 30}, ["9:16"])
+    try:
+        streams: list[str] = []
+
+        def gone(route: Route) -> None:
+            streams.append(route.request.url)
+            route.fulfill(status=404, json={"title": "Not found", "status": 404})
+
+        page.route("**/api/v1/videos/*/events", gone)
+        page.clock.install()
+        open_video(page, studio, rendered.owner, video_id)
+        expect(page.get_by_role("alert")).to_contain_text("couldn't find")
+        # Reconnecting can't fix a 404: a minute later it still has not asked again.
+        for _ in range(12):
+            page.clock.run_for(5_000)
+            settle(page)
+        assert len(streams) == 1, streams
+        expected_failures(no_console_errors, "404")
+    finally:
+        cancel(studio, rendered.owner, video_id)
+
+
+def test_a_dropped_stream_reconnects_less_and_less_often(
+    page: Page, studio: Studio, rendered: Rendered
+) -> None:
+    video_id = submit(studio, rendered.owner, {**BRIEF, "target_seconds": 30}, ["9:16"])
+    try:
+        streams: list[str] = []
+
+        def drop(route: Route) -> None:
+            # The stream ends at once, before any event (as a proxy cutting it would).
+            streams.append(route.request.url)
+            route.fulfill(status=200, headers={"content-type": "text/event-stream"}, body="")
+
+        page.route("**/api/v1/videos/*/events", drop)
+        page.clock.install()
+        open_video(page, studio, rendered.owner, video_id)
+        for _ in range(60):
+            page.clock.run_for(1_000)
+            settle(page)
+        # Backing off (1, 2, 4, 8, 16, 32 s) makes about 6 tries a minute; a fixed 3 s makes 20.
+        assert 3 <= len(streams) <= 8, len(streams)
+    finally:
+        cancel(studio, rendered.owner, video_id)
+
+
+def test_library_keeps_covers_and_pauses_while_hidden(
+    page: Page, studio: Studio, rendered: Rendered
+) -> None:
+    sign_in(page, studio, rendered.owner)
+    card = page.locator(f"li:has(a[href$='{rendered.video_id}'])")
+    expect(card.locator(".badge")).to_have_text("Succeeded", timeout=RENDER_MS)
+    # A second video renders, so the library polls.
+    video_id = submit(studio, rendered.owner, {**BRIEF, "target_seconds": 30}, ["9:16"])
+    try:
+        page.reload()
+        cover = card.locator(".video-cover img")
+        expect(cover).to_be_attached()
+        src = cover.get_attribute("src")
+        assert src
+        assert "sig=" in src
+
+        def listed(r: Request) -> bool:
+            return "/api/v1/videos?" in r.url
+
+        for _ in range(2):
+            with page.expect_response(lambda r: listed(r.request), timeout=10_000) as polled:
+                pass
+            fresh = next(v for v in polled.value.json()["items"] if v["id"] == rendered.video_id)
+            assert urlsplit(fresh["cover"]["url"]).path == urlsplit(src).path
+        settle(page)
+        # Re-signed on every poll, but the same file: the shown URL (and the download) stay.
+        assert urlsplit(fresh["cover"]["url"]).query != urlsplit(src).query
+        expect(cover).to_have_attribute("src", src)
+
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url) if listed(r) else None)
+        hide(page, True)
+        page.wait_for_timeout(4_000)  # longer than a poll: a hidden tab asks nothing
+        assert asked == []
+        with page.expect_request(listed, timeout=10_000):
+            hide(page, False)
+    finally:
+        cancel(studio, rendered.owner, video_id)
+
+
+def test_signed_links_are_refreshed_on_an_open_page(
+    page: Page, studio: Studio, rendered: Rendered
+) -> None:
+    page.clock.install()
+    open_video(page, studio, rendered.owner, rendered.video_id)
     wait_succeeded(page)
+    mp4 = page.get_by_role("link", name="Download MP4")
+    expect(mp4).to_be_visible()
+
+    def video_read(r: Request) -> bool:
+        return r.method == "GET" and r.url.endswith(f"/api/v1/videos/{rendered.video_id}")
+
+    # Back to a tab left for over half an hour: fresh links at once.
+    hide(page, True)
+    page.clock.fast_forward("31:00")
+    with page.expect_request(video_read):
+        hide(page, False)
+    # Left open: fresh links before the hour is up.
+    with page.expect_request(video_read):
+        page.clock.fast_forward("46:00")
     player(page, "9:16")
-    expect(page.get_by_role("link", name="Download MP4")).to_be_visible()
-    for name in ("Cancel render", "Re-render", "Try again"):
-        expect(page.get_by_role("button", name=name)).to_have_count(0)
-    expect(page.get_by_label(re.compile(r"^Line \d+"))).to_have_count(0)
-    expect(page.get_by_role("heading", name="Edit a line and re-render")).to_have_count(0)
 
 
 def test_results_play_on_a_phone_without_sideways_scroll(

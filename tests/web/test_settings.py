@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.web.studio import Studio, add_role, api_user, check_a11y, shot, sign_in
 from ugc.webhook.signature import verify_signature
@@ -23,27 +23,29 @@ class Receiver:
 
     url: str
     calls: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
+    arrived: threading.Condition = field(default_factory=threading.Condition)
 
     def wait_for(self, count: int, timeout: float = 15.0) -> None:
-        """Wait until `count` requests have arrived."""
-        deadline = time.monotonic() + timeout
-        while len(self.calls) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
+        """Wait until `count` requests have arrived (woken by each one, not by polling)."""
+        with self.arrived:
+            self.arrived.wait_for(lambda: len(self.calls) >= count, timeout)
         assert len(self.calls) >= count, f"{len(self.calls)} webhook calls, wanted {count}"
 
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     """Serve a receiver on 127.0.0.1 (the studio fixture allows loopback webhook hosts)."""
-    calls: list[tuple[dict[str, str], bytes]] = []
+    received = Receiver("")
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("content-length", 0)))
-            calls.append(({k.lower(): v for k, v in self.headers.items()}, body))
             self.send_response(200)
             self.send_header("content-length", "0")
             self.end_headers()
+            with received.arrived:
+                received.calls.append(({k.lower(): v for k, v in self.headers.items()}, body))
+                received.arrived.notify_all()
 
         def log_message(self, format: str, *args: object) -> None:
             """Keep the test output quiet."""
@@ -51,8 +53,9 @@ def receiver() -> Iterator[Receiver]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    received.url = f"http://127.0.0.1:{server.server_port}/hooks/ugc"
     try:
-        yield Receiver(f"http://127.0.0.1:{server.server_port}/hooks/ugc", calls)
+        yield received
     finally:
         server.shutdown()
         server.server_close()
@@ -199,3 +202,60 @@ def test_editor_sees_no_settings(page: Page, studio: Studio) -> None:
     expect(page.get_by_role("alert")).to_contain_text("Settings are for admins only")
     expect(page.get_by_role("button", name="New API key")).to_have_count(0)
     check_a11y(page)
+
+
+def _delivery(endpoint_id: str, next_in: timedelta) -> dict[str, object]:
+    """A delivery retrying after a failed attempt, its next attempt `next_in` from now."""
+    now = datetime.now(UTC)
+    return {
+        "id": f"dlv_{int(next_in.total_seconds())}",
+        "endpoint_id": endpoint_id,
+        "event_id": "evt_1",
+        "event_type": "video.succeeded",
+        "status": "retrying",
+        "attempts": 3,
+        "last_status_code": 500,
+        "last_error": "HTTP 500",
+        "created_at": (now - timedelta(hours=1)).isoformat(),
+        "delivered_at": None,
+        "next_attempt_at": (now + next_in).isoformat(),
+    }
+
+
+def test_delivery_log_polls_only_while_a_retry_is_near(page: Page, studio: Studio) -> None:
+    owner = api_user(studio)
+    with httpx.Client(base_url=studio.api, headers=owner.headers) as c:
+        made = c.post("/webhooks/endpoints", json={"url": "http://127.0.0.1:9/x"})
+    endpoint = made.raise_for_status().json()
+    retries = [_delivery(endpoint["id"], timedelta(hours=3))]
+    asked: list[str] = []
+
+    def deliveries(route: Route) -> None:
+        asked.append(route.request.url)
+        route.fulfill(json={"items": retries, "next_cursor": None})
+
+    page.route(f"**/webhooks/endpoints/{endpoint['id']}/deliveries*", deliveries)
+    page.clock.install()
+    sign_in(page, studio, owner)
+    page.goto(f"{studio.url}/settings/webhooks/{endpoint['id']}")
+    expect(page.get_by_role("row").filter(has_text="video.succeeded")).to_contain_text("Retrying")
+    # The next try is hours away: a minute passes without asking again.
+    for _ in range(12):
+        page.clock.run_for(5_000)
+    assert len(asked) == 1, asked
+    # Within a minute of a retry it follows the log closely again.
+    retries[:] = [_delivery(endpoint["id"], timedelta(seconds=30))]
+    page.get_by_role("button", name="Refresh").click()
+    for _ in range(10):
+        page.clock.run_for(2_000)
+    assert len(asked) >= 4, asked
+    # A hidden tab asks nothing.
+    page.evaluate(
+        """() => { Object.defineProperty(document, 'hidden', {value: true, configurable: true});
+                   document.dispatchEvent(new Event('visibilitychange')); }"""
+    )
+    page.wait_for_timeout(300)  # an answer already on its way may still land
+    settled = len(asked)
+    for _ in range(4):
+        page.clock.run_for(2_000)
+    assert len(asked) == settled, asked

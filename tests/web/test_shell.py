@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from playwright.sync_api import Page, expect
 
-from tests.web.studio import Studio, check_a11y, shot
+from tests.web.studio import Studio, api_user, check_a11y, shot, sign_in
 
 
 def test_studio_served_at_root_and_client_routes_fall_back(studio: Studio) -> None:
@@ -39,6 +39,9 @@ def test_manifest_and_icons_make_it_installable(studio: Studio) -> None:
     assert "javascript" in sw.headers["content-type"]
     assert 'addEventListener("fetch"' in sw.text
     assert sw.headers["cache-control"] == "no-cache"
+    # Each build stamps its own cache name and shell files into the worker (vite.config.ts).
+    assert 'const BUILD = "dev";' not in sw.text
+    assert "/assets/index-" in sw.text
 
 
 def test_signed_out_visitor_lands_on_sign_in(page: Page, studio: Studio) -> None:
@@ -47,3 +50,32 @@ def test_signed_out_visitor_lands_on_sign_in(page: Page, studio: Studio) -> None
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_a11y(page)
     shot(page, "signin")
+
+
+def test_service_worker_controls_the_page_and_never_caches_api(page: Page, studio: Studio) -> None:
+    sign_in(page, studio, api_user(studio, "Cached Co"))
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    expect(page.get_by_role("heading", name="Videos", level=1)).to_be_visible()
+    assert page.evaluate("navigator.serviceWorker.controller?.scriptURL") == f"{studio.url}/sw.js"
+    # Browse a little so the API is called under the worker's eyes.
+    page.get_by_role("link", name="Templates").click()
+    expect(page.get_by_role("heading", name="Templates", level=1)).to_be_visible()
+    page.get_by_role("link", name="Team").click()
+    expect(page.get_by_role("heading", name="Team", level=1)).to_be_visible()
+    cached: dict[str, list[str]] = page.evaluate(
+        """async () => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+            }
+            return out;
+        }"""
+    )
+    assert len(cached) == 1, cached
+    [(name, urls)] = cached.items()
+    assert name.startswith("ugc-shell-")
+    assert name != "ugc-shell-dev"
+    assert f"{studio.url}/" in urls
+    assert any("/assets/index-" in u for u in urls), urls
+    assert not [u for u in urls if "/api/" in u]

@@ -1,9 +1,13 @@
 // The studio's service worker: the app shell works offline; the API and media always go to
 // the network (they are per-user and signed, so they must never be served from a cache).
-const SHELL = "ugc-shell-v1";
+// The build (vite.config.ts) writes its hash and the shell's entry files in here, so every
+// build gets a cache of its own and activating it drops the last build's hashed assets.
+const BUILD = "dev";
+const PRECACHE = [];
+const SHELL = `ugc-shell-${BUILD}`;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(["/", "/manifest.webmanifest"])));
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(["/", "/manifest.webmanifest", ...PRECACHE])));
   self.skipWaiting();
 });
 

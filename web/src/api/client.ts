@@ -8,31 +8,57 @@ import { tokens } from "./tokens";
 
 export type Schemas = components["schemas"];
 
-let refreshing: Promise<boolean> | null = null;
+/** How a refresh went: new tokens, refused (signed out), or the server couldn't be asked. */
+export type RefreshOutcome = "ok" | "refused" | "unavailable";
 
-/** Swap the refresh token for new tokens once, however many requests ask at the same time. */
-export function refreshSession(): Promise<boolean> {
+let refreshing: Promise<RefreshOutcome> | null = null;
+
+/** Rotate the refresh token stored now (another tab may have rotated it while we waited). */
+async function rotate(): Promise<RefreshOutcome> {
   const token = tokens.refresh();
-  if (!token) return Promise.resolve(false);
-  refreshing ??= fetch("/api/v1/auth/refresh", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ refresh_token: token }),
-  })
-    .then(async (r) => {
-      if (!r.ok) {
-        tokens.clear();
-        return false;
-      }
-      const body = (await r.json()) as Schemas["TokensOut"];
-      tokens.set(body.access_token, body.refresh_token);
-      return true;
-    })
-    .catch(() => false)
+  if (!token) return "refused";
+  let r: Response;
+  try {
+    r = await fetch("/api/v1/auth/refresh", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ refresh_token: token }),
+    });
+  } catch {
+    return "unavailable";
+  }
+  // Only a refusal ends the session; 429 and 5xx are "try again later", the token still good.
+  if (r.status === 400 || r.status === 401) {
+    if (tokens.refresh() === token) tokens.clear();
+    return "refused";
+  }
+  if (!r.ok) return "unavailable";
+  const body = (await r.json()) as Schemas["TokensOut"];
+  tokens.set(body.access_token, body.refresh_token);
+  return "ok";
+}
+
+/** Run `f` holding the cross-tab refresh lock: a rotated token used twice revokes the family. */
+async function exclusive(f: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> {
+  // Locks need a secure context (https, or localhost); elsewhere one tab's dedupe is all we have.
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  return locks ? await locks.request("ugc-refresh", f) : f();
+}
+
+/** Swap the refresh token for new tokens once, however many requests (and tabs) ask at once. */
+export function refreshTokens(): Promise<RefreshOutcome> {
+  if (!tokens.refresh()) return Promise.resolve("refused");
+  refreshing ??= exclusive(rotate)
+    .catch((): RefreshOutcome => "unavailable")
     .finally(() => {
       refreshing = null;
     });
   return refreshing;
+}
+
+/** Refresh the session; true when it now holds a fresh access token. */
+export async function refreshSession(): Promise<boolean> {
+  return (await refreshTokens()) === "ok";
 }
 
 function withSession(req: Request): Request {
@@ -47,21 +73,27 @@ function withSession(req: Request): Request {
   return new Request(req, { headers });
 }
 
+async function send(req: Request): Promise<Response> {
+  try {
+    return await fetch(req);
+  } catch {
+    throw new NetworkError();
+  }
+}
+
 /** fetch with the session attached; on 401 refresh once and retry the same request. */
 export async function authedFetch(input: Request): Promise<Response> {
   const first = withSession(input);
   const retry = first.clone();
-  let res: Response;
-  try {
-    res = await fetch(first);
-  } catch {
-    throw new NetworkError();
-  }
-  if (res.status !== 401 || !tokens.refresh() || retry.url.includes("/auth/")) return res;
-  if (!(await refreshSession())) return res;
+  const res = await send(first);
+  // Only a call that carried a token can have failed for an expired one (not sign-in itself).
+  if (res.status !== 401 || !first.headers.has("authorization") || !tokens.refresh()) return res;
+  const outcome = await refreshTokens();
+  if (outcome === "unavailable") throw new NetworkError();
+  if (outcome !== "ok") return res;
   const again = new Headers(retry.headers);
   again.set("authorization", `Bearer ${tokens.access() ?? ""}`);
-  return fetch(new Request(retry, { headers: again }));
+  return send(new Request(retry, { headers: again }));
 }
 
 export const api = createClient<paths>({ baseUrl: "", fetch: authedFetch });

@@ -1,5 +1,5 @@
 // A button that asks before a destructive action, in a modal dialog with its own error message.
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode, type SyntheticEvent } from "react";
 
 import { messageOf } from "../api/problem";
 import { Alert, Button } from "./ui";
@@ -22,10 +22,12 @@ export function ConfirmButton({ label, name, title, children, confirmLabel, vari
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(false);
 
   const open = () => {
     setError(null);
     dialog.current?.showModal();
+    setShown(true);
   };
   const confirm = async () => {
     setBusy(true);
@@ -39,18 +41,31 @@ export function ConfirmButton({ label, name, title, children, confirmLabel, vari
       setBusy(false);
     }
   };
+  // While the action runs the dialog stays: its outcome (an error) must have somewhere to show.
+  const onCancel = (e: SyntheticEvent) => {
+    if (busy) e.preventDefault();
+  };
 
   return (
     <>
       <Button variant={variant} aria-label={name} onClick={open}>
         {label}
       </Button>
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
+      {/* The browser may still close it (a repeated Escape): then the error shows by the button. */}
+      {error && !shown ? <Alert>{error}</Alert> : null}
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        onCancel={onCancel}
+        onClose={() => setShown(false)}
+      >
         <h2 id={`${id}-title`}>{title}</h2>
         <div id={`${id}-body`}>{children}</div>
-        {error ? <Alert>{error}</Alert> : null}
+        {error && shown ? <Alert>{error}</Alert> : null}
         <div className="row dialog-actions">
-          <Button variant="ghost" onClick={() => dialog.current?.close()} autoFocus>
+          <Button variant="ghost" disabled={busy} onClick={() => dialog.current?.close()} autoFocus>
             Cancel
           </Button>
           <Button variant="danger" busy={busy} onClick={() => void confirm()}>

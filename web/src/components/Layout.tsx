@@ -1,8 +1,9 @@
 // The signed-in frame: header with the organisation switcher, navigation and the account menu.
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { NavLink, useNavigate } from "react-router";
 
 import { useSession } from "../auth/session";
+import { Alert, Button, usePageHeading } from "./ui";
 
 interface NavItem {
   to: string;
@@ -19,27 +20,29 @@ const NAV: NavItem[] = [
   { to: "/settings", label: "Settings", permission: "keys:read" },
 ];
 
+/** Choose an organisation, then press Switch: arrowing through the list changes nothing. */
 function OrgSwitcher() {
   const { me, org, switchOrg } = useSession();
   const navigate = useNavigate();
   const id = useId();
+  const current = org?.organization_id ?? "";
+  const [choice, setChoice] = useState(current);
+  useEffect(() => setChoice(current), [current]);
   if (!me || !org) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (choice === "__new") navigate("/onboarding");
+    else if (choice !== current) {
+      switchOrg(choice);
+      navigate("/videos");
+    }
+  };
   return (
-    <div className="org-switcher">
+    <form className="org-switcher" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
         Organisation
       </label>
-      <select
-        id={id}
-        value={org.organization_id}
-        onChange={(e) => {
-          if (e.target.value === "__new") navigate("/onboarding");
-          else {
-            switchOrg(e.target.value);
-            navigate("/videos");
-          }
-        }}
-      >
+      <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
         {me.memberships.map((m) => (
           <option key={m.organization_id} value={m.organization_id}>
             {m.name} ({m.role})
@@ -47,7 +50,36 @@ function OrgSwitcher() {
         ))}
         <option value="__new">+ New organisation…</option>
       </select>
-    </div>
+      <Button type="submit" variant="ghost" aria-label="Switch organisation">
+        Switch
+      </Button>
+    </form>
+  );
+}
+
+/** Another tab switched organisation: say so (this tab keeps its own) and offer to follow. */
+function OtherTabNotice() {
+  const { org, otherTabOrg, switchOrg, dismissOtherTab } = useSession();
+  const navigate = useNavigate();
+  if (!org || !otherTabOrg || otherTabOrg.organization_id === org.organization_id) return null;
+  return (
+    <Alert kind="info">
+      Another tab is now working in <strong>{otherTabOrg.name}</strong>. This tab stays in <strong>{org.name}</strong>.{" "}
+      <span className="row other-tab-actions">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            switchOrg(otherTabOrg.organization_id);
+            navigate("/videos");
+          }}
+        >
+          Switch this tab too
+        </Button>
+        <Button variant="ghost" onClick={dismissOtherTab}>
+          Stay in {org.name}
+        </Button>
+      </span>
+    </Alert>
   );
 }
 
@@ -97,6 +129,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <OtherTabNotice />
         {children}
       </main>
     </div>
@@ -105,6 +138,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 /** The frame of the signed-out screens: a centred card. */
 export function AuthFrame({ title, children }: { title: string; children: ReactNode }) {
+  const heading = usePageHeading(title);
   return (
     <main id="main" className="auth-frame">
       <div className="auth-card">
@@ -112,7 +146,9 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
           <img src="/icons/icon-192.png" alt="" width={40} height={40} />
           <span>UGC Creator Studio</span>
         </div>
-        <h1>{title}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
         {children}
       </div>
     </main>

@@ -1,5 +1,5 @@
 // Small accessible building blocks shared by every screen.
-import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -8,15 +8,17 @@ export function Button({
   busy = false,
   className,
   children,
+  disabled,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+  // `disabled` goes last: a caller's disabled={false} must not re-enable a busy button.
   return (
     <button
       type="button"
       className={className ? `btn btn-${variant} ${className}` : `btn btn-${variant}`}
       aria-busy={busy || undefined}
-      disabled={busy || rest.disabled}
       {...rest}
+      disabled={busy || disabled}
     >
       {busy ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
@@ -141,11 +143,35 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
+let focusNext = false;
+
+/** Note a route change: the next page heading to appear takes focus (never on the first load). */
+export function noteNavigation(): void {
+  focusNext = true;
+}
+
+/** Name the browser tab after the page, and focus its heading after a route change. */
+export function usePageHeading(title: string) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · UGC Studio`;
+  }, [title]);
+  useEffect(() => {
+    if (!focusNext) return;
+    focusNext = false;
+    ref.current?.focus({ preventScroll: false });
+  }, []);
+  return ref;
+}
+
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  const heading = usePageHeading(title);
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-head">
-        <h1 id="page-title">{title}</h1>
+        <h1 id="page-title" ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
         {actions ? <div className="page-actions">{actions}</div> : null}
       </header>
       {children}

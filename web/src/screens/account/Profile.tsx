@@ -13,7 +13,7 @@ export function Profile() {
   if (!me) return null;
   return (
     <Card title="Profile">
-      <dl className="facts">
+      <dl className="account-facts">
         <div>
           <dt>Name</dt>
           <dd>{me.name || <span className="muted">Not set</span>}</dd>

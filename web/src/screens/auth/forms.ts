@@ -10,10 +10,16 @@ const NEXT_KEY = "ugc.after-verify";
 /** The password policy the API enforces (it answers with the same rules if one is broken). */
 export const PASSWORD_RULES = "At least 10 characters, and not your e-mail address. A few unrelated words work well.";
 
-/** Return `raw` if it is a path on this site ("/..."), otherwise the library. */
+/** Return `raw` as a path on this site (resolved as the browser would), otherwise `fallback`. */
 export function safeNext(raw: string | null | undefined, fallback = "/videos"): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  return raw;
+  if (!raw) return fallback;
+  try {
+    // Parse, don't pattern-match: "/\t/evil.example" and the like resolve to another host.
+    const url = new URL(raw, window.location.origin);
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** The sign-in address that comes back to `next` afterwards. */

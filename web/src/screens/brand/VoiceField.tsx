@@ -22,20 +22,32 @@ function useSample() {
   const [src, setSrc] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Each request is numbered; a change of voice bumps it too, so an older sample never lands.
+  const seq = useRef(0);
   // Free the previous sample's memory whenever a new one replaces it, and on leaving.
   useEffect(() => () => void (src && URL.revokeObjectURL(src)), [src]);
+  useEffect(() => () => void (seq.current += 1), []);
   const load = async (path: string) => {
+    const mine = ++seq.current;
     setBusy(true);
     setError(null);
     try {
-      setSrc(await blobUrl(path));
+      const url = await blobUrl(path);
+      if (mine === seq.current) setSrc(url);
+      else URL.revokeObjectURL(url);
     } catch (e) {
-      setError(messageOf(e));
+      if (mine === seq.current) setError(messageOf(e));
     } finally {
-      setBusy(false);
+      if (mine === seq.current) setBusy(false);
     }
   };
-  return { src, busy, error, load, clear: () => setSrc(null) };
+  const clear = () => {
+    seq.current += 1;
+    setSrc(null);
+    setBusy(false);
+    setError(null);
+  };
+  return { src, busy, error, load, clear };
 }
 
 export function VoiceField({ voice, catalog, error, onChange }: Props) {
@@ -60,7 +72,7 @@ export function VoiceField({ voice, catalog, error, onChange }: Props) {
       {catalog ? (
         <SelectField label="Voice-over voice" error={error} value={voice} options={options} onChange={(e) => { sample.clear(); onChange(e.target.value); }} />
       ) : (
-        <TextField label="Voice-over voice" hint="e.g. piper, or espeak:en-us" error={error} value={voice} maxLength={100} onChange={(e) => onChange(e.target.value)} />
+        <TextField label="Voice-over voice" hint="e.g. piper, or espeak:en-us" error={error} value={voice} maxLength={100} onChange={(e) => { sample.clear(); onChange(e.target.value); }} />
       )}
       <div className="row voice-preview">
         <Button variant="secondary" busy={sample.busy} disabled={!voice} onClick={() => void sample.load(previewPath(catalog, voice))}>

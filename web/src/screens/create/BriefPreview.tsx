@@ -23,7 +23,7 @@ export function BriefPreview({ brief }: { brief: Json }) {
   return (
     <section className="card brief-preview" aria-labelledby="brief-preview-title">
       <h3 id="brief-preview-title">The brief this template makes</h3>
-      <dl className="facts">
+      <dl className="create-facts">
         {rows
           .filter(([, v]) => v)
           .map(([k, v]) => (

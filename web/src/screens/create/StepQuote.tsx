@@ -19,7 +19,7 @@ export function QuoteFacts({ quote, state }: { quote: Quote; state: WizardState 
       <p className="quote-lead">
         {plural(quote.credits, "credit")} for {plural(quote.renders, "video")}.
       </p>
-      <dl className="facts">
+      <dl className="create-facts">
         <div>
           <dt>Video</dt>
           <dd>{duration(quote.video_seconds)} in total ({plural(state.variants, "variant")})</dd>
@@ -44,11 +44,14 @@ export function QuoteFacts({ quote, state }: { quote: Quote; state: WizardState 
   );
 }
 
-/** Load the quote for the render this state describes. */
+/** The quote for the render this state describes: null (with `updating`) until the one for these very choices arrives. */
 export function useQuote(state: WizardState) {
   const body = videoBody(state);
   const key = JSON.stringify(body);
-  return useAsync(() => quoteVideo(body), [key]);
+  const loaded = useAsync(async () => ({ key, quote: await quoteVideo(body) }), [key]);
+  // An earlier choice's quote is never shown as this one's price.
+  const data = loaded.data?.key === key ? loaded.data.quote : null;
+  return { data, error: loaded.error, updating: data === null && !loaded.error, reload: loaded.reload };
 }
 
 /** The quote above the summary of choices (the same props: the summary's Edit buttons go back a step). */
@@ -57,7 +60,7 @@ export function StepQuote(props: SummaryProps) {
   const quote = useQuote(state);
   return (
     <div className="stack">
-      {quote.loading && !quote.data ? <Loading label="Working out the cost…" /> : null}
+      {quote.updating ? <Loading label="Updating the cost…" /> : null}
       {quote.error ? (
         <RetryAlert onRetry={quote.reload}>{quote.error}</RetryAlert>
       ) : null}

@@ -14,15 +14,18 @@ interface Props {
   state: WizardState;
   dispatch: Dispatch<Action>;
   onFieldErrors: (e: ApiError) => void;
+  /** The render is queued: the wizard need not be kept any more. */
+  onSubmitted: () => void;
 }
 
-export function StepRender({ state, dispatch, onFieldErrors }: Props) {
+export function StepRender({ state, dispatch, onFieldErrors, onSubmitted }: Props) {
   const navigate = useNavigate();
   const quote = useQuote(state);
   const renders = state.variants * state.aspects.length;
   const submit = useAction(async () => {
     try {
       const video = await submitVideo(videoBody(state), state.idempotencyKey);
+      onSubmitted();
       navigate(`/videos/${video.id}`);
     } catch (e) {
       // An answer means no job was made: the next try needs a new key (the old one keeps this
@@ -38,6 +41,7 @@ export function StepRender({ state, dispatch, onFieldErrors }: Props) {
         <p className="quote-lead">
           Ready to render {renders} {renders === 1 ? "video" : "videos"}
           {quote.data ? ` for ${quote.data.credits} ${quote.data.credits === 1 ? "credit" : "credits"}` : ""}.
+          {quote.updating ? <span className="muted"> Updating the cost…</span> : null}
         </p>
         <p className="muted">Rendering runs in the background; you'll see its progress on the next page and can leave it at any time.</p>
         {submit.error ? <Alert>{submit.error}</Alert> : null}

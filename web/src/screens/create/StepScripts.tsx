@@ -1,5 +1,5 @@
 // Step 2: the writer's draft of every variant, line by line, editable; regenerate one at a time.
-import { useEffect, type Dispatch } from "react";
+import { useCallback, useEffect, useRef, type Dispatch } from "react";
 
 import { ApiError } from "../../api/problem";
 import { useAction } from "../../components/hooks";
@@ -20,21 +20,46 @@ function hookName(id: string): string {
   return words[0]!.toUpperCase() + words.slice(1);
 }
 
+/** Controllers for this step's requests: leaving the step aborts them. */
+function useAborter(): () => AbortController {
+  const live = useRef(new Set<AbortController>());
+  useEffect(() => {
+    const set = live.current;
+    return () => {
+      for (const c of set) c.abort();
+      set.clear();
+    };
+  }, []);
+  return useCallback(() => {
+    const c = new AbortController();
+    live.current.add(c);
+    c.signal.addEventListener("abort", () => live.current.delete(c));
+    return c;
+  }, []);
+}
+
 interface CardProps {
   script: VariantScript;
   brief: Json;
+  scriptsKey: string;
   kit: string | null;
   formatLabel: string;
   errors: Record<string, string>;
   dispatch: Dispatch<Action>;
 }
 
-function VariantCard({ script, brief, kit, formatLabel, errors, dispatch }: CardProps) {
+function VariantCard({ script, brief, scriptsKey: key, kit, formatLabel, errors, dispatch }: CardProps) {
   const n = script.variant + 1;
+  const aborter = useAborter();
   const regen = useAction(async () => {
     const attempt = script.attempt + 1;
-    const [draft] = await draftScripts({ brief, brand_kit_id: kit, variants: 1, variant: script.variant, attempt });
-    if (draft) dispatch({ type: "redraft", draft, attempt });
+    const ctrl = aborter();
+    try {
+      const [draft] = await draftScripts({ brief, brand_kit_id: kit, variants: 1, variant: script.variant, attempt }, ctrl.signal);
+      if (draft) dispatch({ type: "redraft", draft, attempt, key });
+    } catch (e) {
+      if (!ctrl.signal.aborted) throw e;
+    }
   });
   return (
     <fieldset className="card variant-card" aria-busy={regen.busy || undefined}>
@@ -79,11 +104,14 @@ export function StepScripts({ state, catalog, dispatch, onFieldErrors }: Props) 
   const stale = state.scripts.length > 0 && state.scriptsFor !== key;
   const edited = state.scripts.some((s) => s.edited);
 
+  const aborter = useAborter();
   const draft = useAction(async (merge: boolean) => {
+    const ctrl = aborter();
     try {
-      const drafts = await draftScripts({ brief, brand_kit_id: kit, variants: count, attempt: 0 });
-      dispatch({ type: "drafts", drafts, merge, for: merge && state.scriptsFor ? state.scriptsFor : key });
+      const drafts = await draftScripts({ brief, brand_kit_id: kit, variants: count, attempt: 0 }, ctrl.signal);
+      dispatch({ type: "drafts", drafts, merge, key, for: merge && state.scriptsFor ? state.scriptsFor : key });
     } catch (e) {
+      if (ctrl.signal.aborted) return; // the step was left: nobody waits for these drafts
       if (e instanceof ApiError && Object.keys(e.fields).length) onFieldErrors(e);
       else throw e;
     }
@@ -112,12 +140,15 @@ export function StepScripts({ state, catalog, dispatch, onFieldErrors }: Props) 
           <Button variant="secondary" busy={draft.busy} onClick={() => void draft.run(false)}>
             Rewrite all scripts
           </Button>{" "}
-          (this replaces your edits)
+          (this replaces your edits){" "}
+          <Button variant="ghost" disabled={draft.busy} onClick={() => dispatch({ type: "keepScripts" })}>
+            Keep my scripts
+          </Button>
         </Alert>
       ) : null}
       {draft.busy ? <Loading label={shown.length ? "Writing more variants…" : "Writing scripts…"} /> : null}
       {shown.map((s) => (
-        <VariantCard key={s.variant} script={s} brief={brief} kit={kit} formatLabel={formats.get(s.format) ?? s.format} errors={state.errors} dispatch={dispatch} />
+        <VariantCard key={s.variant} script={s} brief={brief} scriptsKey={key} kit={kit} formatLabel={formats.get(s.format) ?? s.format} errors={state.errors} dispatch={dispatch} />
       ))}
     </div>
   );

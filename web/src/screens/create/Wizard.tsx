@@ -1,4 +1,6 @@
 // The create-video wizard: six steps over one reducer, a step list, Back and Next.
+import { useState } from "react";
+
 import { Alert, Button, Page } from "../../components/ui";
 import { LAST_STEP, STEPS } from "./state";
 import { StepFormats } from "./StepFormats";
@@ -13,7 +15,9 @@ import { useWizard } from "./useWizard";
 import "./create.css";
 
 export function Wizard({ templateParam }: { templateParam: string | null }) {
-  const { state, dispatch, catalog, kits, templates, template, heading, body, onFieldErrors, next } = useWizard(templateParam);
+  const { state, dispatch, restored, startOver, submitted, catalog, kits, templates, template, heading, body, onFieldErrors, next } =
+    useWizard(templateParam);
+  const [notice, setNotice] = useState(restored);
   const go = (step: number) => {
     next.setError(null);
     dispatch({ type: "go", step });
@@ -24,10 +28,26 @@ export function Wizard({ templateParam }: { templateParam: string | null }) {
     <StepLook key="look" state={state} catalog={catalog} dispatch={dispatch} />,
     <StepFormats key="formats" state={state} dispatch={dispatch} />,
     <StepQuote key="quote" state={state} template={template} kits={kits.data ?? []} catalog={catalog.data} dispatch={dispatch} />,
-    <StepRender key="render" state={state} dispatch={dispatch} onFieldErrors={onFieldErrors} />,
+    <StepRender key="render" state={state} dispatch={dispatch} onFieldErrors={onFieldErrors} onSubmitted={submitted} />,
   ];
   return (
-    <Page title="Create a video">
+    <Page
+      title="Create a video"
+      actions={
+        <Button
+          variant="secondary"
+          onClick={() => {
+            next.setError(null);
+            setNotice(false);
+            startOver();
+            heading.current?.focus();
+          }}
+        >
+          Start over
+        </Button>
+      }
+    >
+      {notice ? <Alert kind="info">We kept what you were making in this tab. Carry on, or start over.</Alert> : null}
       <Stepper step={state.step} onGo={go} />
       <section className="wizard-step" aria-labelledby="step-title">
         <h2 id="step-title" ref={heading} tabIndex={-1}>

@@ -60,8 +60,8 @@ export interface DraftBody {
   attempt: number;
 }
 
-export async function draftScripts(body: DraftBody): Promise<Schemas["ScriptDraft"][]> {
-  const out = await unwrap(api.POST("/api/v1/scripts/draft", { body }));
+export async function draftScripts(body: DraftBody, signal?: AbortSignal): Promise<Schemas["ScriptDraft"][]> {
+  const out = await unwrap(api.POST("/api/v1/scripts/draft", { body, ...(signal ? { signal } : {}) }));
   return out.variants;
 }
 

@@ -1,5 +1,6 @@
 // The wizard's whole state in one reducer, so going back to a step never loses what was typed.
 import type { Schemas } from "../../api/client";
+import { scriptsKey } from "./build";
 
 export const STEPS = ["Start", "Scripts", "Look & sound", "Formats", "Quote", "Render"] as const;
 export const LAST_STEP = STEPS.length - 1;
@@ -118,8 +119,11 @@ export type Action =
   | { type: "kit"; id: string }
   | { type: "images"; images: MediaRef[] }
   | { type: "music"; music: MediaRef | null }
-  | { type: "drafts"; drafts: Draft[]; for: string; merge: boolean }
-  | { type: "redraft"; draft: Draft; attempt: number }
+  /** `key`: the scripts key the drafts were asked for; drafts for another brief are dropped. */
+  | { type: "drafts"; drafts: Draft[]; for: string; key: string; merge: boolean }
+  | { type: "redraft"; draft: Draft; attempt: number; key: string }
+  | { type: "keepScripts" }
+  | { type: "reset"; state: WizardState }
   | { type: "line"; variant: number; index: number; text: string }
   | { type: "look"; key: LookKey; value: string }
   | { type: "aspects"; aspects: string[] }
@@ -193,12 +197,19 @@ function apply(state: WizardState, action: Action): WizardState {
     case "music":
       return { ...state, music: action.music, errors: without(state.errors, ["assets"]) };
     case "drafts":
+      // A late answer for an earlier brief would make the ad speak the old product's script.
+      if (action.key !== scriptsKey(state)) return state;
       return { ...state, scripts: mergeDrafts(state, action.drafts, action.merge), scriptsFor: action.for, errors: without(state.errors, ["scripts"]) };
     case "redraft": {
+      if (action.key !== scriptsKey(state)) return state;
       const next = { ...action.draft, attempt: action.attempt, edited: false };
       const scripts = state.scripts.map((s) => (s.variant === next.variant ? next : s));
       return { ...state, scripts, errors: without(state.errors, [`scripts.${next.variant}`]) };
     }
+    case "keepScripts":
+      return { ...state, scriptsFor: scriptsKey(state), errors: without(state.errors, ["scripts"]) };
+    case "reset":
+      return action.state;
     case "line":
       return { ...state, scripts: editLine(state.scripts, action.variant, action.index, action.text), errors: without(state.errors, [`scripts.${action.variant}.${action.index}`]) };
     case "look":

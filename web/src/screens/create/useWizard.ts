@@ -1,11 +1,13 @@
 // The wizard's behaviour: its data, focus on step change, Next (checks first), server errors.
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 
 import { ApiError } from "../../api/problem";
+import { useSession } from "../../auth/session";
 import { useAction, useAsync } from "../../components/hooks";
 import { typedVariables, type Template } from "./build";
 import { loadCatalog, loadKits, loadTemplates, renderTemplate } from "./calls";
 import { initialState, reducer, type WizardState } from "./state";
+import { forget, loadSaved, save } from "./saved";
 import { renderKey } from "./TemplateStart";
 import { checkStep, mapServerErrors, serverSummary, stepOf, summary } from "./validate";
 
@@ -27,8 +29,32 @@ function useStepFocus(step: number) {
   return heading;
 }
 
+/** The reducer, started from this tab's saved wizard if there is one, and saved on every change. */
+function useSavedReducer(orgId: string, templateParam: string | null) {
+  const [restored] = useState(() => loadSaved(orgId, templateParam));
+  const [state, dispatch] = useReducer(reducer, templateParam, (t) => restored ?? initialState(t));
+  // Once the render is queued nothing is kept; after starting over, nothing until the next change.
+  const done = useRef(false);
+  const fresh = useRef(false);
+  useEffect(() => {
+    if (!done.current && !fresh.current) save(orgId, templateParam, state);
+    fresh.current = false;
+  }, [orgId, templateParam, state]);
+  const startOver = useCallback(() => {
+    forget(orgId, templateParam);
+    fresh.current = true;
+    dispatch({ type: "reset", state: initialState(templateParam) });
+  }, [orgId, templateParam]);
+  const submitted = useCallback(() => {
+    done.current = true;
+    forget(orgId, templateParam);
+  }, [orgId, templateParam]);
+  return { state, dispatch, restored: restored !== null, startOver, submitted };
+}
+
 export function useWizard(templateParam: string | null) {
-  const [state, dispatch] = useReducer(reducer, templateParam, initialState);
+  const { org } = useSession();
+  const { state, dispatch, restored, startOver, submitted } = useSavedReducer(org?.organization_id ?? "", templateParam);
   const catalog = useAsync(loadCatalog, []);
   const kits = useAsync(loadKits, []);
   const templates = useAsync(() => loadTemplates(templateParam), [templateParam]);
@@ -74,5 +100,5 @@ export function useWizard(templateParam: string | null) {
     dispatch({ type: "go", step: s.step + 1 });
   });
 
-  return { state, dispatch, catalog, kits, templates, template, heading, body, onFieldErrors, next };
+  return { state, dispatch, restored, startOver, submitted, catalog, kits, templates, template, heading, body, onFieldErrors, next };
 }

@@ -1,6 +1,6 @@
 // Client-side checks per step, and server field errors mapped back to the step and field they name.
 import { fieldLabel } from "../../api/problem";
-import { properties, requiredVars, sentScripts, variableAt, type Template, type VarSpec } from "./build";
+import { properties, requiredVars, scriptsKey, sentScripts, variableAt, type Template, type VarSpec } from "./build";
 import type { BriefFields, VarValue, WizardState } from "./state";
 
 type Errors = Record<string, string>;
@@ -80,6 +80,11 @@ function checkScripts(s: WizardState): Errors {
   }
   if (s.scripts.filter((x) => x.variant < s.variants).length < s.variants) {
     e.scripts = "The scripts aren't ready yet. Wait for them, or try writing them again.";
+  } else if (s.scriptsFor !== scriptsKey(s)) {
+    // Written for an earlier brief: they would speak of the old product.
+    e.scripts = s.scripts.some((v) => v.edited)
+      ? "Your brief changed after these scripts were written. Rewrite them, or keep your edited scripts, first."
+      : "The scripts are being rewritten for your changed brief. Wait for them, or try writing them again.";
   }
   return e;
 }

@@ -7,6 +7,7 @@ import { useAsync } from "../../components/hooks";
 import { Listing } from "../../components/Listing";
 import { Table } from "../../components/Table";
 import { Alert, Badge, Button, Empty } from "../../components/ui";
+import { useVisible } from "../useVisible";
 import { DeliveryDetail } from "./DeliveryDetail";
 import { recent } from "./dates";
 
@@ -19,6 +20,22 @@ const BADGE: Record<string, { tone: "good" | "bad" | "warn" | "info"; text: stri
 };
 const FINISHED = new Set(["succeeded", "failed"]);
 const POLL_MS = 1500;
+const SOON_MS = 60_000;
+const MAX_WAIT_MS = 30 * 60_000;
+
+/** When to look again: soon while a delivery is being sent or retried within a minute, later when its retry is far off. */
+function nextPoll(items: Delivery[], now = Date.now()): number | null {
+  let wait: number | null = null;
+  for (const d of items) {
+    if (FINISHED.has(d.status)) continue;
+    // Pending: being sent now (its next_attempt_at is only the in-flight lease), so it settles soon.
+    const due = d.status === "retrying" && d.next_attempt_at ? new Date(d.next_attempt_at).getTime() - now : 0;
+    // A far-off retry is looked at again just before it is due (or every half hour), not every second.
+    const mine = due <= SOON_MS ? POLL_MS : Math.min(due - SOON_MS + POLL_MS, MAX_WAIT_MS);
+    wait = wait === null ? mine : Math.min(wait, mine);
+  }
+  return wait;
+}
 
 interface Props {
   endpointId: string;
@@ -41,14 +58,15 @@ export function Deliveries({ endpointId, version, canReplay }: Props) {
     [endpointId, version, tick],
   );
   const items = list.data?.items ?? [];
-  const active = items.some((d) => !FINISHED.has(d.status));
+  const visible = useVisible();
 
   useEffect(() => {
-    // Follow deliveries still on their way, so the log settles without a manual refresh.
-    if (!active) return;
-    const t = window.setTimeout(() => setTick((n) => n + 1), POLL_MS);
+    // Follow deliveries still on their way, so the log settles without a manual refresh (not while hidden).
+    const wait = visible ? nextPoll(list.data?.items ?? []) : null;
+    if (wait === null) return;
+    const t = window.setTimeout(() => setTick((n) => n + 1), wait);
     return () => window.clearTimeout(t);
-  }, [active, list.data]);
+  }, [visible, list.data]);
 
   const replay = async (d: Delivery) => {
     setError(null);

@@ -67,7 +67,7 @@ export default function Templates() {
         </ul>
       ) : null}
       {list.hasMore ? (
-        <div className="load-more">
+        <div className="templates-load-more">
           <Button variant="secondary" busy={list.loading} onClick={list.more}>
             Load more
           </Button>

@@ -80,7 +80,7 @@ export default function Library() {
             ))}
           </ul>
           {hasMore ? (
-            <div className="load-more">
+            <div className="video-load-more">
               <Button variant="secondary" busy={loadingMore} onClick={loadMore}>
                 Load more
               </Button>

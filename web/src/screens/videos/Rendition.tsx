@@ -1,23 +1,41 @@
 // One rendition (a variant in one aspect): the player with captions, thumbnails and downloads.
+import { useRef, useState, type SyntheticEvent } from "react";
+
 import { mediaUrl, type Schemas } from "../../api/client";
-import { fileName, formatSeconds } from "./format";
+import { blobPath, fileName, formatSeconds } from "./format";
 
 type Aspect = Schemas["AspectOut"];
 
 function Player({ out }: { out: Aspect }) {
+  const latest = mediaUrl(out.video.url);
+  // A fresh signature for the same file keeps playing the loaded one; it is used only if the old one fails.
+  const [src, setSrc] = useState(latest);
+  const resumeAt = useRef(0);
+  const onError = (e: SyntheticEvent<HTMLVideoElement>) => {
+    if (src === latest) return;
+    resumeAt.current = e.currentTarget.currentTime;
+    setSrc(latest);
+  };
+  const onLoaded = (e: SyntheticEvent<HTMLVideoElement>) => {
+    if (resumeAt.current) e.currentTarget.currentTime = resumeAt.current;
+    resumeAt.current = 0;
+  };
   return (
     <div className="player">
       <video
-        key={out.video.url}
         className="player-video"
         controls
         playsInline
         preload="auto"
+        // Same-origin media needs no CORS; a cross-origin store might not send it, so only then is it left off.
+        crossOrigin={src.startsWith("/") ? "anonymous" : undefined}
         aria-label={`${out.aspect} video`}
         width={out.width}
         height={out.height}
         style={{ aspectRatio: `${out.width} / ${out.height}` }}
-        src={mediaUrl(out.video.url)}
+        src={src}
+        onError={onError}
+        onLoadedMetadata={onLoaded}
       >
         <track kind="captions" srcLang="en" label="English" src={mediaUrl(out.vtt.url)} />
       </video>
@@ -74,7 +92,7 @@ export function Rendition({ out, product, variant }: { out: Aspect; product: str
     fileName(product, variant, out.aspect, n ? `thumb-${n}.${ext}` : ext);
   return (
     <div className="rendition">
-      <Player out={out} />
+      <Player key={blobPath(out.video.url)} out={out} />
       <div className="rendition-side">
         <Downloads out={out} name={name} />
         <Thumbnails out={out} name={name} />

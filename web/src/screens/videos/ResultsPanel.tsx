@@ -7,12 +7,14 @@ import { AspectTabs, PANEL_ID, tabId } from "./AspectTabs";
 import { aspectOrder, briefSummary, type Video } from "./format";
 import { QaChecklist } from "./QaChecklist";
 import { Rendition } from "./Rendition";
-import { ScriptEditor } from "./ScriptEditor";
+import { ScriptEditor, type Line } from "./ScriptEditor";
 
 export function ResultsPanel({ video, onChange }: { video: Video; onChange: (v: Video) => void }) {
   const { can } = useSession();
   const [variantIndex, setVariantIndex] = useState(0);
   const [aspect, setAspect] = useState<string | null>(null);
+  // Unsaved script edits per revision and variant: switching variant and back keeps them.
+  const [edits, setEdits] = useState<Record<string, Line[]>>({});
   const variants = video.outputs ?? [];
   const variant = variants[variantIndex] ?? variants[0];
   if (!variant) return <Loading label="Getting your files ready…" />;
@@ -21,6 +23,7 @@ export function ResultsPanel({ video, onChange }: { video: Video; onChange: (v: 
   if (!out) return null;
   const product = briefSummary(video.brief).product;
   const key = `${video.revision}-${variant.variant}-${out.aspect}`;
+  const editKey = `${video.revision}-${variant.variant}`;
 
   return (
     <>
@@ -40,7 +43,14 @@ export function ResultsPanel({ video, onChange }: { video: Video; onChange: (v: 
       </Card>
       <QaChecklist key={key} url={out.qa_report.url} aspect={out.aspect} passed={out.qa_passed} />
       {can("videos:write") ? (
-        <ScriptEditor key={`${video.revision}-${variant.variant}`} video={video} variant={variant} onChange={onChange} />
+        <ScriptEditor
+          key={editKey}
+          video={video}
+          variant={variant}
+          edited={edits[editKey] ?? null}
+          onEdit={(lines) => setEdits(({ [editKey]: _, ...rest }) => (lines ? { ...rest, [editKey]: lines } : rest))}
+          onChange={onChange}
+        />
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 // "Edit a line and re-render": the variant's script lines as fields; re-render with them.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 import { api, mediaUrl, unwrap, type Schemas } from "../../api/client";
 import { useAction, useAsync } from "../../components/hooks";
@@ -49,11 +49,20 @@ function Lines({ lines, errors, onEdit }: { lines: Line[]; errors: Record<number
   );
 }
 
-export function ScriptEditor({ video, variant, onChange }: { video: Video; variant: Schemas["VariantOut"]; onChange: (v: Video) => void }) {
+interface Props {
+  video: Video;
+  variant: Schemas["VariantOut"];
+  /** This variant's unsaved edits (kept by the parent, so switching variants loses none), or null. */
+  edited: Line[] | null;
+  onEdit: (lines: Line[] | null) => void;
+  onChange: (v: Video) => void;
+}
+
+export function ScriptEditor({ video, variant, edited, onEdit, onChange }: Props) {
   const loaded = useAsync(() => loadLines(variant.script.url), []);
-  const [lines, setLines] = useState<Line[] | null>(null);
+  const lines = edited ?? loaded.data;
+  const setLines = onEdit;
   const [errors, setErrors] = useState<Record<number, string>>({});
-  useEffect(() => setLines(loaded.data), [loaded.data]);
 
   const changed = Boolean(lines && loaded.data && lines.some((l, i) => l.text !== loaded.data![i]?.text));
   const rerender = useAction(async () => {
@@ -87,7 +96,7 @@ export function ScriptEditor({ video, variant, onChange }: { video: Video; varia
               Re-render
             </Button>
             {changed ? (
-              <Button variant="ghost" onClick={() => setLines(loaded.data)}>
+              <Button variant="ghost" onClick={() => setLines(null)}>
                 Undo changes
               </Button>
             ) : null}

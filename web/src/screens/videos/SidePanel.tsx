@@ -6,7 +6,7 @@ import { aspectOrder, briefSummary, formatDate, formatSeconds, type Video } from
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="facts-row">
+    <div className="video-facts-row">
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
@@ -25,7 +25,7 @@ export function SidePanel({ video }: { video: Video }) {
   return (
     <aside className="side" aria-label="Video details">
       <Card title="Brief">
-        <dl className="facts">
+        <dl className="video-facts">
           <Row term="Product">{b.product}</Row>
           <Row term="Tone">{b.tone[0]!.toUpperCase() + b.tone.slice(1)}</Row>
           <Row term="Target length">{b.seconds} seconds</Row>
@@ -34,7 +34,7 @@ export function SidePanel({ video }: { video: Video }) {
         </dl>
       </Card>
       <Card title="Cost">
-        <dl className="facts">
+        <dl className="video-facts">
           <Row term="Credits">{q.credits}</Row>
           <Row term="Estimated compute">{formatSeconds(q.compute_seconds)}</Row>
           <Row term="Renders">
@@ -45,7 +45,7 @@ export function SidePanel({ video }: { video: Video }) {
         </dl>
       </Card>
       <Card title="History">
-        <dl className="facts">
+        <dl className="video-facts">
           <Row term="Created">{formatDate(video.created_at)}</Row>
           {video.finished_at ? <Row term="Finished">{formatDate(video.finished_at)}</Row> : null}
           <Row term="Revision">{video.revision}</Row>

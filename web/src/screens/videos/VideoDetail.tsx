@@ -1,7 +1,7 @@
 // One video: live progress while it renders, then the player, downloads, QA and script edits.
 import { Link, useParams } from "react-router";
 
-import { Alert, Badge, Button, Loading, Page } from "../../components/ui";
+import { Alert, Badge, Button, Loading, Page, RetryAlert } from "../../components/ui";
 import { briefSummary, isActive, statusLabel, statusTone, type Video } from "./format";
 import { EndedPanel } from "./EndedPanel";
 import { ProgressPanel } from "./ProgressPanel";
@@ -26,7 +26,7 @@ function BackLink() {
 
 export default function VideoDetail() {
   const { videoId = "" } = useParams();
-  const { video, error, refresh, replace } = useVideo(videoId);
+  const { video, error, refresh, retry, replace } = useVideo(videoId);
 
   if (!video) {
     return (
@@ -56,7 +56,7 @@ export default function VideoDetail() {
     <>
       <BackLink />
       <Page title={briefSummary(video.brief).product} actions={status}>
-        {error ? <Alert>{error}</Alert> : null}
+        {error ? <RetryAlert onRetry={retry}>{error}</RetryAlert> : null}
         <div className="detail-layout">
           <div className="detail-main">
             <Body video={video} onChange={replace} />

@@ -33,6 +33,11 @@ export function statusTone(s: Status) {
   return TONES[s];
 }
 
+/** A signed URL without its signature: the same file whatever its expiry. */
+export function blobPath(url: string): string {
+  return url.split("?")[0] ?? url;
+}
+
 /** True while the video is waiting or rendering. */
 export function isActive(s: Status): boolean {
   return s === "queued" || s === "running";

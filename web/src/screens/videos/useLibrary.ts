@@ -3,7 +3,8 @@ import { useEffect } from "react";
 
 import { api, unwrap } from "../../api/client";
 import { usePaged } from "../../components/paged";
-import { isActive, type Status, type Summary } from "./format";
+import { useVisible } from "../useVisible";
+import { blobPath, isActive, type Status, type Summary } from "./format";
 
 const PAGE = 24;
 const POLL_MS = 3000;
@@ -18,12 +19,21 @@ function fetchPage(f: Filters, cursor: string | null) {
   return unwrap(api.GET("/api/v1/videos", { params: { query } }));
 }
 
+/** The fresh copy, keeping the shown cover's URL while it is the same file (a new signature would download it again). */
+function keepCover(old: Summary, fresh: Summary): Summary {
+  if (!old.cover || !fresh.cover || blobPath(old.cover.url) !== blobPath(fresh.cover.url)) return fresh;
+  return { ...fresh, cover: old.cover };
+}
+
 /** Put fresh copies of known videos in place and new ones on top (newest first). */
 function mergeFresh(items: Summary[], fresh: Summary[]): Summary[] {
   const byId = new Map(fresh.map((v) => [v.id, v]));
   const known = new Set(items.map((v) => v.id));
   const added = fresh.filter((v) => !known.has(v.id));
-  return [...added, ...items.map((v) => byId.get(v.id) ?? v)];
+  return [...added, ...items.map((v) => {
+    const f = byId.get(v.id);
+    return f ? keepCover(v, f) : v;
+  })];
 }
 
 /** The videos of organisation `orgId` matching `filters` (a new organisation or filter starts over). */
@@ -35,8 +45,10 @@ export function useLibrary(orgId: string, filters: Filters) {
   const { update } = list;
 
   const rendering = (items ?? []).some((v) => isActive(v.status));
+  const visible = useVisible();
   useEffect(() => {
-    if (!rendering) return;
+    // A hidden tab does not poll; showing it again polls on the next tick.
+    if (!rendering || !visible) return;
     const timer = window.setInterval(() => {
       fetchPage(filters, null)
         .then((p) => update(key, (old) => mergeFresh(old, p.items)))
@@ -44,7 +56,7 @@ export function useLibrary(orgId: string, filters: Filters) {
     }, POLL_MS);
     return () => window.clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rendering, key]);
+  }, [rendering, visible, key]);
 
   return { items, error: list.error, hasMore: list.hasMore, loadingMore: list.loading, loadMore: list.more, retry: list.reload };
 }
