@@ -85,6 +85,7 @@ class AuthSettings(BaseModel):
 
     access_ttl_s: int = 900
     refresh_ttl_s: int = 30 * 24 * 3600
+    refresh_grace_s: int = 20  # a just-rotated refresh token may come back this long (ADR 0007)
     lockout_after: int = 5
     lockout_base_s: float = 30.0
     lockout_cap_s: float = 3600.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -51,9 +52,34 @@ def test_refresh_rotates_within_the_family(client: TestClient, runtime: Runtime)
     assert len(_family(runtime, a.refresh)) == 3
 
 
+def _age_rotation(runtime: Runtime, raw: str, seconds: float) -> None:
+    """Pretend the token was rotated `seconds` ago (past the grace period, ADR 0007)."""
+    with runtime.sessions() as s:
+        query = select(RefreshToken).where(RefreshToken.token_hash == token_hash(raw))
+        row = s.scalars(query).one()
+        assert row.rotated_at is not None
+        row.rotated_at = row.rotated_at - timedelta(seconds=seconds)
+        s.commit()
+
+
+def test_a_token_back_within_the_grace_period_gets_a_sibling(
+    client: TestClient, runtime: Runtime
+) -> None:
+    a = account(client, runtime)
+    status, second = _refresh(client, a.refresh)
+    assert status == 200
+    status, sibling = _refresh(client, a.refresh)  # a reload that lost the first answer
+    assert status == 200
+    assert sibling["refresh_token"] != second["refresh_token"]
+    assert _refresh(client, second["refresh_token"])[0] == 200  # nothing was revoked
+    assert _refresh(client, sibling["refresh_token"])[0] == 200
+    assert all(t.revoked_at is None for t in _family(runtime, a.refresh))
+
+
 def test_reusing_a_rotated_token_revokes_the_family(client: TestClient, runtime: Runtime) -> None:
     a = account(client, runtime)
     _, second = _refresh(client, a.refresh)
+    _age_rotation(runtime, a.refresh, 21)
     status, body = _refresh(client, a.refresh)  # replay of the rotated token
     assert status == 401
     assert body["code"] == "token_reused"
@@ -69,6 +95,7 @@ def test_other_sessions_survive_a_reuse(client: TestClient, runtime: Runtime) ->
     a = account(client, runtime)
     other = login(client, a.email)
     _refresh(client, a.refresh)
+    _age_rotation(runtime, a.refresh, 21)
     _refresh(client, a.refresh)
     assert _refresh(client, other["refresh_token"])[0] == 200
 

@@ -23,6 +23,7 @@ class AuthLimits:
 
     access_ttl_s: int = 900
     refresh_ttl_s: int = 30 * 24 * 3600
+    refresh_grace_s: int = 20
     lockout_after: int = 5
     lockout_base_s: float = 30.0
     lockout_cap_s: float = 3600.0

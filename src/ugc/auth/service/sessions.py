@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import NoReturn
 
 from sqlalchemy.orm import Session
@@ -40,18 +40,28 @@ def refresh(session: Session, rt: Runtime, raw: str, ip: str | None) -> Tokens:
     row = repository.refresh_token(session, token_hash(raw))
     if row is None:
         raise Unauthorized("invalid refresh token")
-    if row.rotated_at is not None:
-        _reused(session, rt, row, ip)
     if row.revoked_at is not None:
         raise Unauthorized("refresh token revoked")
     now = utcnow()
     if row.expires_at <= now:
         raise Unauthorized("refresh token expired")
-    if not repository.mark_rotated(session, row.id, now):
-        _reused(session, rt, row, ip)  # a concurrent refresh won the race
+    if row.rotated_at is None and repository.mark_rotated(session, row.id, now):
+        pass  # the normal case: this token is spent, its successor follows
+    elif not _in_grace(rt, row, now):
+        _reused(session, rt, row, ip)
     if session.get(User, row.user_id) is None:
         raise Unauthorized("user no longer exists")
     return _issue(session, rt, row.user_id, row.family_id)
+
+
+def _in_grace(rt: Runtime, row: RefreshToken, now: datetime) -> bool:
+    """Return True when a rotated token comes back within the grace period (ADR 0007).
+
+    A page reloaded while its refresh was in flight, or two tabs refreshing at once, present
+    the same token twice within moments; that is not theft, so it gets a sibling token.
+    """
+    rotated = row.rotated_at or now  # lost the race just now: rotated by the other request
+    return (now - rotated).total_seconds() <= auth_limits(rt).refresh_grace_s
 
 
 def logout(session: Session, raw: str, ip: str | None) -> None:
